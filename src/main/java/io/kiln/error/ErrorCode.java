@@ -1,0 +1,42 @@
+package io.kiln.error;
+
+import java.util.Locale;
+
+/** Stable, client-visible error codes. The wire form is {@link #code()}; never rename one. */
+public enum ErrorCode {
+    // the request itself is wrong
+    BAD_REQUEST,
+    MALFORMED_BODY,
+    UNKNOWN_OPTION,
+    INVALID_OPTION,
+    UNSUPPORTED_CONVERSION,
+    UNSUPPORTED_FORMAT,
+    URL_FORBIDDEN,
+    UNAUTHORIZED,
+    NOT_FOUND,
+    CONFLICT,
+    PAYLOAD_TOO_LARGE,
+    // the document cannot be converted
+    PASSWORD_REQUIRED,
+    PASSWORD_INCORRECT,
+    CORRUPT_DOCUMENT,
+    TOO_MANY_PAGES,
+    URL_FETCH_FAILED,
+    // the service cannot do it now, or it went wrong
+    QUEUE_FULL,
+    TIMEOUT,
+    ENGINE_UNAVAILABLE,
+    ENGINE_FAILED,
+    ABORTED,
+    CRASHED,
+    INTERNAL;
+
+    /** The lower-case wire name, e.g. {@code password_required}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ErrorCode fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}
