@@ -1,0 +1,56 @@
+package io.kiln.api;
+
+import io.javalin.http.Context;
+import io.kiln.job.Job;
+import io.kiln.job.JobService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the native routes share: the services they call and the request-independent settings. */
+public record ApiContext(JobService jobs, Auth auth, JobView view, JobRequestReader reader, SignedLinks links,
+                         Clock clock, Duration maxWait, Optional<String> publicUrl) {
+
+    /** The base URL links are built on: configured, or the one the client used. */
+    public String baseUrl(Context ctx) {
+        return publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+    }
+
+    public Map<String, Object> render(Context ctx, Job job) {
+        return view.render(job, baseUrl(ctx), jobs.queuePosition(job));
+    }
+
+    /** A wait in seconds from a query value or {@code Prefer: wait=N}, capped at the maximum. */
+    public Duration waitFrom(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return Duration.ZERO;
+        }
+        try {
+            double s = Double.parseDouble(seconds.trim());
+            if (s < 0 || Double.isNaN(s)) {
+                return Duration.ZERO;
+            }
+            Duration d = Duration.ofMillis((long) (s * 1000));
+            return d.compareTo(maxWait) > 0 ? maxWait : d;
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    /** The {@code wait} preference of an RFC 7240 {@code Prefer} header, if any. */
+    public Duration preferredWait(Context ctx) {
+        String prefer = ctx.header("Prefer");
+        if (prefer == null) {
+            return Duration.ZERO;
+        }
+        for (String pref : prefer.split("[,;]")) {
+            String p = pref.trim().toLowerCase(Locale.ROOT);
+            if (p.startsWith("wait=")) {
+                return waitFrom(p.substring(5));
+            }
+        }
+        return Duration.ZERO;
+    }
+}

@@ -1,0 +1,46 @@
+package io.kiln.api;
+
+import io.javalin.http.Context;
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
+
+/** Finds the caller's tenant from {@code Authorization: Bearer}, {@code X-API-Key} or {@code ?Secret=}. */
+public final class Auth {
+
+    private final Tenants tenants;
+
+    public Auth(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    /** @throws RequestRejected {@code unauthorized} when keys are configured and none valid was sent */
+    public String tenant(Context ctx) {
+        if (tenants.open()) {
+            return Tenants.PUBLIC;
+        }
+        String key = presentedKey(ctx);
+        if (key == null) {
+            throw new RequestRejected(ErrorCode.UNAUTHORIZED, "an API key is required (Authorization: Bearer KEY)");
+        }
+        return tenants.tenantFor(key).orElseThrow(() ->
+                new RequestRejected(ErrorCode.UNAUTHORIZED, "the API key is not valid"));
+    }
+
+    public static String presentedKey(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        String header = ctx.header("X-API-Key");
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        for (String name : new String[] {"Secret", "secret", "Token", "token"}) {
+            String q = ctx.queryParam(name);
+            if (q != null && !q.isBlank()) {
+                return q.trim();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.kiln.api;
+
+import io.javalin.http.Context;
+import io.kiln.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one table from error codes to HTTP statuses, and the RFC 9457 body every error uses. */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case BAD_REQUEST, MALFORMED_BODY, UNKNOWN_OPTION, INVALID_OPTION, UNSUPPORTED_CONVERSION,
+                 URL_FORBIDDEN -> 400;
+            case UNAUTHORIZED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT, ABORTED -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_FORMAT, PASSWORD_REQUIRED, PASSWORD_INCORRECT, CORRUPT_DOCUMENT, TOO_MANY_PAGES,
+                 URL_FETCH_FAILED -> 422;
+            case QUEUE_FULL -> 429;
+            case ENGINE_UNAVAILABLE -> 501;
+            case TIMEOUT -> 503;
+            case ENGINE_FAILED, CRASHED, INTERNAL -> 500;
+        };
+    }
+
+    /** Writes a problem document; {@code extra} members (e.g. jobId) are added to it. */
+    public static void write(Context ctx, ErrorCode code, String detail, Map<String, Object> extra) {
+        int status = status(code);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:kiln:error:" + code.code());
+        body.put("title", title(code));
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code.code());
+        body.putAll(extra);
+        if (code == ErrorCode.QUEUE_FULL) {
+            ctx.header("Retry-After", "5");
+        }
+        if (code == ErrorCode.UNAUTHORIZED) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
+    }
+
+    public static void write(Context ctx, ErrorCode code, String detail) {
+        write(ctx, code, detail, Map.of());
+    }
+
+    private static String title(ErrorCode code) {
+        String s = code.code().replace('_', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

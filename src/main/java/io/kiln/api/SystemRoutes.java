@@ -1,0 +1,81 @@
+package io.kiln.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.kiln.engine.Availability;
+import io.kiln.engine.Converter;
+import io.kiln.engine.ConverterRegistry;
+import io.kiln.engine.OptionSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Liveness, readiness, metrics and the formats table generated from the converter registry. */
+public final class SystemRoutes {
+
+    private final ConverterRegistry registry;
+    private final BooleanSupplier storeHealthy;
+    private final PrometheusMetrics metrics;
+
+    public SystemRoutes(ConverterRegistry registry, BooleanSupplier storeHealthy, PrometheusMetrics metrics) {
+        this.registry = registry;
+        this.storeHealthy = storeHealthy;
+        this.metrics = metrics;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/ready", this::ready);
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.get("/v1/formats", this::formats);
+    }
+
+    private void ready(Context ctx) {
+        boolean store = storeHealthy.getAsBoolean();
+        Map<String, Object> engines = new LinkedHashMap<>();
+        for (Converter c : registry.converters()) {
+            Availability a = c.availability();
+            engines.put(c.engine(), Map.of("state", a.state().name().toLowerCase(), "detail", a.detail()));
+        }
+        ctx.status(store ? 200 : 503).json(Map.of("status", store ? "ready" : "unavailable",
+                "store", store ? "up" : "down", "engines", engines));
+    }
+
+    private void formats(Context ctx) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ConverterRegistry.Entry e : registry.table()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("from", e.from());
+            row.put("to", e.to());
+            row.put("ext", e.outputExt());
+            row.put("engine", e.engine());
+            row.put("available", e.availability().isReady());
+            row.put("inputs", e.inputs().name().toLowerCase());
+            List<Map<String, Object>> options = new ArrayList<>();
+            e.options().forEach(o -> options.add(option(o)));
+            ConverterRegistry.COMMON_OPTIONS.forEach(o -> options.add(option(o)));
+            row.put("options", options);
+            rows.add(row);
+        }
+        Map<String, Object> engines = new LinkedHashMap<>();
+        registry.converters().forEach(c -> engines.put(c.engine(), c.availability().state().name().toLowerCase()));
+        ctx.json(Map.of("formats", rows, "engines", engines));
+    }
+
+    private static Map<String, Object> option(OptionSpec o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", o.name());
+        m.put("type", o.type().name().toLowerCase());
+        m.put("description", o.description());
+        if (!o.values().isEmpty()) {
+            m.put("values", o.values());
+        }
+        if (o.min() != null) {
+            m.put("min", o.min());
+            m.put("max", o.max());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,14 @@
+package io.kiln.api;
+
+import java.util.Optional;
+
+/** Who a presented API key belongs to. With no keys configured, everyone is the {@link #PUBLIC} tenant. */
+public interface Tenants {
+
+    String PUBLIC = "public";
+
+    /** True when no keys are configured: no key is needed, and the server binds loopback only. */
+    boolean open();
+
+    Optional<String> tenantFor(String key);
+}

@@ -1,0 +1,180 @@
+package io.kiln.app;
+
+import io.javalin.Javalin;
+import io.kiln.api.ApiContext;
+import io.kiln.api.Auth;
+import io.kiln.api.ConvertRoute;
+import io.kiln.api.DocsRoutes;
+import io.kiln.api.FileRoutes;
+import io.kiln.api.HttpApi;
+import io.kiln.api.JobRequestReader;
+import io.kiln.api.JobRoutes;
+import io.kiln.api.JobView;
+import io.kiln.api.PrometheusMetrics;
+import io.kiln.api.SignedLinks;
+import io.kiln.api.SystemRoutes;
+import io.kiln.auth.ApiKeys;
+import io.kiln.config.ConfigException;
+import io.kiln.config.KilnConfig;
+import io.kiln.db.Database;
+import io.kiln.engine.ConverterRegistry;
+import io.kiln.engine.FormatDetector;
+import io.kiln.engine.image.ImageConverter;
+import io.kiln.engine.pdf.PdfConverter;
+import io.kiln.fetch.AddressPolicy;
+import io.kiln.fetch.UrlFetcher;
+import io.kiln.job.FileService;
+import io.kiln.job.JdbcJobStore;
+import io.kiln.job.JobEvents;
+import io.kiln.job.JobRunner;
+import io.kiln.job.JobService;
+import io.kiln.job.JobStore;
+import io.kiln.job.LeaseReaper;
+import io.kiln.job.Sweeper;
+import io.kiln.job.Workers;
+import io.kiln.storage.JdbcFileCatalog;
+import io.kiln.storage.LocalBlobStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: wires every part from the configuration, starts them, and stops them in order. */
+public final class Kiln implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kiln.class);
+    static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(15);
+
+    private final Database database;
+    private final UrlFetcher fetcher;
+    private final Workers workers;
+    private final JobService jobs;
+    private final Sweeper sweeper;
+    private final LeaseReaper reaper;
+    private final ScheduledExecutorService housekeeping;
+    private final Javalin http;
+    private final String bind;
+
+    private Kiln(KilnConfig config, Clock clock) throws IOException {
+        Path data = Files.createDirectories(config.storage().dataDir());
+        AddressPolicy policy = allowList(config.security().allowHosts());
+        ApiKeys keys = ApiKeys.load(config.security().keysFile());
+        this.bind = bindAddress(config.http().bind(), keys.isEmpty());
+        database = Database.open(config.storage().dbUrl(), config.storage().dbUser(), config.storage().dbPassword(),
+                Math.max(10, config.jobs().workers() * 2 + 4));
+        JobStore store = new JdbcJobStore(database.dataSource());
+        var catalog = new JdbcFileCatalog(database.dataSource());
+        var detector = new FormatDetector();
+        var files = new FileService(new LocalBlobStore(data.resolve("blobs")), catalog, detector::detect, clock,
+                config.jobs().ttl(), config.http().maxUploadBytes());
+        var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter()));
+        fetcher = new UrlFetcher(policy);
+        var urls = new FetchingUrlInputs(fetcher);
+        var events = new JobEvents();
+        var metrics = new PrometheusMetrics();
+        var runner = new JobRunner(store, files, registry, urls, detector::detect, events, clock, config.jobs(),
+                Files.createDirectories(data.resolve("work")), metrics);
+        workers = new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
+                UUID.randomUUID().toString());
+        jobs = new JobService(store, files, registry, urls, events, workers, clock, config.jobs());
+        metrics.bind(() -> jobs);
+        sweeper = new Sweeper(store, catalog, files, events, clock);
+        reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
+
+        var links = new SignedLinks(SigningKey.load(config.security().signingKey(), data));
+        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys)), new JobView(links), new JobRequestReader(files),
+                links, clock, config.http().maxWait(), config.http().publicUrl());
+        http = HttpApi.create(config.http().maxUploadBytes(), Files.createDirectories(data.resolve("uploads")),
+                config.http().maxWait().plusSeconds(30).toMillis(), List.of(
+                        new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register,
+                        new SystemRoutes(registry, database::isHealthy, metrics)::register,
+                        new DocsRoutes()::register));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());
+        if (config.storage().embedded()) {
+            reaper.reapAllWorking();
+        }
+        if (keys.isEmpty()) {
+            LOG.warn("no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
+                    config.security().keysFile());
+        }
+    }
+
+    /** Builds and starts a server from {@code config}. */
+    public static Kiln start(KilnConfig config, Clock clock) throws IOException {
+        Kiln kiln = new Kiln(config, clock);
+        kiln.workers.start();
+        kiln.housekeeping.scheduleWithFixedDelay(kiln::housekeep, HOUSEKEEPING_EVERY.toMillis(),
+                HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        kiln.http.start(kiln.bind, config.http().port());
+        LOG.info("Kiln listening on http://{}:{} (data: {})", kiln.bind, kiln.port(), config.storage().dataDir());
+        return kiln;
+    }
+
+    private void housekeep() {
+        try {
+            reaper.reapExpired();
+            sweeper.sweepOnce();
+        } catch (RuntimeException e) {
+            LOG.error("housekeeping failed", e);
+        }
+    }
+
+    private static AddressPolicy allowList(List<String> hosts) {
+        try {
+            return AddressPolicy.parse(String.join(",", hosts));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--allow-hosts: " + e.getMessage());
+        }
+    }
+
+    private static String bindAddress(String configured, boolean noKeys) {
+        String bind = configured.isEmpty() ? "127.0.0.1" : configured;
+        if (noKeys && !isLoopback(bind)) {
+            LOG.warn("--bind {} ignored: without API keys Kiln listens on loopback only", bind);
+            return "127.0.0.1";
+        }
+        return bind;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            throw new ConfigException("--bind: cannot resolve '" + host + "'");
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public Sweeper sweeper() {
+        return sweeper;
+    }
+
+    public LeaseReaper reaper() {
+        return reaper;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        housekeeping.shutdownNow();
+        workers.close();
+        fetcher.close();
+        database.close();
+    }
+}

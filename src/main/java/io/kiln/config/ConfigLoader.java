@@ -1,0 +1,57 @@
+package io.kiln.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a {@link KilnConfig} from flags and environment, validating every value. */
+public final class ConfigLoader {
+
+    private ConfigLoader() {
+    }
+
+    public static KilnConfig load(String[] args, Map<String, String> env) {
+        RawSettings raw = RawSettings.from(args, env);
+        Path data = Path.of(raw.get(Setting.DATA)).toAbsolutePath().normalize();
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        var http = new KilnConfig.Http(
+                raw.get(Setting.BIND),
+                Values.integer(raw.source(Setting.PORT), raw.get(Setting.PORT), 0, 65535),
+                Values.size(raw.source(Setting.MAX_UPLOAD), raw.get(Setting.MAX_UPLOAD)),
+                Values.duration(raw.source(Setting.MAX_WAIT), raw.get(Setting.MAX_WAIT)),
+                raw.explicit(Setting.PUBLIC_URL).map(u -> u.replaceAll("/+$", "")));
+        var jobs = new KilnConfig.Jobs(
+                Values.duration(raw.source(Setting.JOB_TTL), raw.get(Setting.JOB_TTL)),
+                raw.explicit(Setting.WORKERS)
+                        .map(w -> Values.integer(raw.source(Setting.WORKERS), w, 1, 1024)).orElse(cores),
+                Values.integer(raw.source(Setting.MAX_QUEUE), raw.get(Setting.MAX_QUEUE), 1, 10_000_000),
+                Values.duration(raw.source(Setting.TASK_TIMEOUT), raw.get(Setting.TASK_TIMEOUT)),
+                Values.integer(raw.source(Setting.MAX_PAGES), raw.get(Setting.MAX_PAGES), 1, 1_000_000),
+                Values.duration(raw.source(Setting.LEASE), raw.get(Setting.LEASE)));
+        String dbUrl = raw.explicit(Setting.DB_URL)
+                .orElse("jdbc:h2:file:" + data.resolve("kiln") + ";DB_CLOSE_ON_EXIT=FALSE");
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(raw.source(Setting.DB_URL) + ": only jdbc:h2: and jdbc:postgresql: URLs are supported");
+        }
+        var storage = new KilnConfig.Storage(data, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD));
+        var security = new KilnConfig.Security(
+                raw.explicit(Setting.KEYS_FILE).map(Path::of).orElse(data.resolve("keys")).toAbsolutePath(),
+                raw.explicit(Setting.ALLOW_HOSTS)
+                        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                        .orElse(List.of()),
+                raw.explicit(Setting.SIGNING_KEY));
+        return new KilnConfig(http, jobs, storage, security);
+    }
+
+    /** One line per setting, for {@code --help}. */
+    public static String help() {
+        StringBuilder sb = new StringBuilder();
+        for (Setting s : Setting.values()) {
+            sb.append(String.format("  %-16s %-20s %s%s%n", s.flag(), s.env(), s.description(),
+                    s.defaultValue().isEmpty() ? "" : " [" + s.defaultValue() + "]"));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.kiln.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole validated configuration, one record per concern. */
+public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security) {
+
+    /** Where and how HTTP is served. {@code bind} empty means "decide from whether keys exist". */
+    public record Http(String bind, int port, long maxUploadBytes, Duration maxWait, Optional<String> publicUrl) {
+    }
+
+    /** Job execution and lifetime. */
+    public record Jobs(Duration ttl, int workers, int maxQueue, Duration taskTimeout, int maxPages, Duration lease) {
+    }
+
+    /** Where jobs and files are kept. */
+    public record Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+        public boolean embedded() {
+            return dbUrl.startsWith("jdbc:h2:");
+        }
+    }
+
+    /** Keys, link signing and the URL allow-list. */
+    public record Security(Path keysFile, List<String> allowHosts, Optional<String> signingKey) {
+    }
+}

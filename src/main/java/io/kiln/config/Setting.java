@@ -1,0 +1,54 @@
+package io.kiln.config;
+
+import java.util.Locale;
+
+/**
+ * Every configurable setting, with its default. The flag is {@code --name}; the environment twin
+ * is {@code KILN_} + the name upper-cased with dashes as underscores.
+ */
+public enum Setting {
+    PORT("port", "8080", "HTTP port (0 picks a free one)"),
+    BIND("bind", "", "address to listen on (default 127.0.0.1; 0.0.0.0 needs API keys)"),
+    DATA("data", "./data", "data directory: database, stored files, keys"),
+    DB_URL("db-url", "", "JDBC URL (default: embedded H2 file under the data directory)"),
+    DB_USER("db-user", "", "database user"),
+    DB_PASSWORD("db-password", "", "database password"),
+    KEYS_FILE("keys-file", "", "API keys file (default <data>/keys)"),
+    JOB_TTL("job-ttl", "2h", "how long jobs and their files live after they end"),
+    WORKERS("workers", "", "conversions run at once (default: number of cores)"),
+    MAX_QUEUE("max-queue", "10000", "queued jobs accepted before answering 429"),
+    MAX_UPLOAD("max-upload", "1g", "largest accepted upload or fetched URL"),
+    TASK_TIMEOUT("task-timeout", "120s", "time limit of one conversion"),
+    MAX_PAGES("max-pages", "10000", "most pages a source document may have"),
+    MAX_WAIT("max-wait", "60s", "longest long-poll or Prefer: wait"),
+    ALLOW_HOSTS("allow-hosts", "", "hosts, addresses or CIDR ranges URL inputs may reach despite the SSRF rules"),
+    SIGNING_KEY("signing-key", "", "secret for signed download links (default: generated under <data>)"),
+    PUBLIC_URL("public-url", "", "base URL used in links (default: from the request)"),
+    LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat");
+
+    private final String flag;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String flag, String defaultValue, String description) {
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String flag() {
+        return "--" + flag;
+    }
+
+    public String env() {
+        return "KILN_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,51 @@
+package io.kiln.engine.pdf;
+
+import io.kiln.engine.Capability;
+import io.kiln.engine.Capability.Inputs;
+import io.kiln.engine.OptionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What the pdf engine offers, as listed by {@code GET /v1/formats}. */
+final class PdfCapabilities {
+
+    private static final Set<String> FROM = Set.of("pdf");
+    private static final OptionSpec PAGES = OptionSpec.pages("pages to use, e.g. 1,3-5,!1 (default: all)");
+    private static final OptionSpec PASSWORD = OptionSpec.string("password", "password that opens an encrypted source");
+    private static final OptionSpec DPI = OptionSpec.integer("dpi", PageRendering.MIN_DPI, PageRendering.MAX_DPI,
+            "resolution in dots per inch (default " + PageRendering.DEFAULT_DPI + ")");
+
+    private PdfCapabilities() {
+    }
+
+    static List<Capability> all() {
+        List<Capability> all = new ArrayList<>();
+        all.add(one("txt", "txt", PAGES, PASSWORD));
+        for (RasterFormat format : RasterFormat.values()) {
+            all.add(one(format.ext, format.ext, DPI, PAGES, PASSWORD));
+        }
+        all.add(new Capability(FROM, "pdf", "pdf", List.of(PAGES, PASSWORD), Inputs.MANY));
+        all.add(new Capability(FROM, "merge", "pdf", List.of(PAGES, PASSWORD), Inputs.MANY));
+        all.add(one("split", "pdf", OptionSpec.pages("ranges, one output each, e.g. 1-2,3,5- (default: every page)"),
+                PASSWORD));
+        all.add(one("info", "json", PASSWORD));
+        all.add(one("rotate", "pdf",
+                OptionSpec.oneOf("angle", PageRotation.ANGLES, "clockwise turn in degrees (default "
+                        + PageRotation.DEFAULT_ANGLE + ")"),
+                OptionSpec.pages("pages to turn, e.g. 1,3-5,!1 (default: all)"), PASSWORD));
+        all.add(one("encrypt", "pdf",
+                OptionSpec.string("userPassword", "password needed to open the result"),
+                OptionSpec.string("ownerPassword", "password that lifts the restrictions (default: a random one)"),
+                OptionSpec.bool("allowPrint", "whether printing is allowed (default true)"),
+                OptionSpec.bool("allowCopy", "whether copying text and images is allowed (default true)"),
+                OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
+                PAGES, PASSWORD));
+        all.add(one("decrypt", "pdf", PAGES, PASSWORD));
+        return List.copyOf(all);
+    }
+
+    private static Capability one(String to, String ext, OptionSpec... options) {
+        return new Capability(FROM, to, ext, List.of(options), Inputs.ONE);
+    }
+}

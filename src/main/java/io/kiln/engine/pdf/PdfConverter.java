@@ -1,0 +1,58 @@
+package io.kiln.engine.pdf;
+
+import io.kiln.engine.Capability;
+import io.kiln.engine.ConversionTask;
+import io.kiln.engine.Converter;
+import io.kiln.engine.ProducedFile;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt
+ * and decrypt. Stateless, so one instance serves every worker thread.
+ */
+public final class PdfConverter implements Converter {
+
+    private static final List<Capability> CAPABILITIES = PdfCapabilities.all();
+
+    private final Map<String, PdfOperation> operations = Map.ofEntries(
+            Map.entry("txt", new TextExtraction()),
+            Map.entry("png", new PageRendering(RasterFormat.PNG)),
+            Map.entry("jpg", new PageRendering(RasterFormat.JPG)),
+            Map.entry("tiff", new PageRendering(RasterFormat.TIFF)),
+            Map.entry("pdf", new PdfMerge()),
+            Map.entry("merge", new PdfMerge()),
+            Map.entry("split", new PdfSplit()),
+            Map.entry("info", new PdfInfo()),
+            Map.entry("rotate", new PageRotation()),
+            Map.entry("encrypt", new PdfEncryption()),
+            Map.entry("decrypt", new PdfDecryption()));
+
+    @Override
+    public String engine() {
+        return "pdf";
+    }
+
+    @Override
+    public List<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<ProducedFile> convert(ConversionTask task) throws InterruptedException {
+        PdfOperation operation = operations.get(task.to());
+        if (operation == null || !"pdf".equals(task.from())) {
+            throw new ConversionFailed(ErrorCode.UNSUPPORTED_CONVERSION,
+                    "The pdf engine cannot convert " + task.from() + " to " + task.to() + ".");
+        }
+        try {
+            return operation.run(task);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // a deeply nested (hostile) file can exhaust the stack; that is damage, not a crash
+            throw PdfFailures.translate(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.kiln.engine.pdf;
+
+import io.kiln.engine.ConversionTask;
+import io.kiln.engine.Options;
+import io.kiln.engine.ProducedFile;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+
+/** {@code pdf → encrypt}: AES-256 with a user and/or owner password and the allowed actions. */
+final class PdfEncryption implements PdfOperation {
+
+    private static final int KEY_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public List<ProducedFile> run(ConversionTask task) throws IOException, InterruptedException {
+        Options options = task.options();
+        Optional<String> user = secret(options, "userPassword");
+        Optional<String> owner = secret(options, "ownerPassword");
+        if (user.isEmpty() && owner.isEmpty()) {
+            throw new ConversionFailed(ErrorCode.INVALID_OPTION,
+                    "encrypt needs a userPassword, an ownerPassword, or both.");
+        }
+        AccessPermission allowed = new AccessPermission();
+        allowed.setCanPrint(options.bool("allowPrint", true));
+        allowed.setCanPrintFaithful(options.bool("allowPrint", true));
+        allowed.setCanExtractContent(options.bool("allowCopy", true));
+        allowed.setCanModify(options.bool("allowModify", true));
+        allowed.setCanAssembleDocument(options.bool("allowModify", true));
+        // PDFBox would reuse the user password as owner password, making the restrictions void
+        StandardProtectionPolicy policy = new StandardProtectionPolicy(
+                owner.orElseGet(PdfEncryption::randomPassword), user.orElse(""), allowed);
+        policy.setEncryptionKeyLength(KEY_BITS);
+        OutputFiles files = new OutputFiles(task);
+        try (PDDocument doc = PdfLoader.open(task.input(), task)) {
+            PageSelection.apply(doc, options.pages());
+            doc.protect(policy);
+            return List.of(files.savePdf(doc, files.name(null, "pdf"), false));
+        }
+    }
+
+    /** Passwords are taken as given, spaces included; only an empty one counts as absent. */
+    private static Optional<String> secret(Options options, String name) {
+        return Optional.ofNullable(options.values().get(name)).filter(s -> !s.isEmpty());
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

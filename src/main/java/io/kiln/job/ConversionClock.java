@@ -1,0 +1,61 @@
+package io.kiln.job;
+
+import io.kiln.engine.ConversionTask;
+import io.kiln.engine.Converter;
+import io.kiln.engine.ProducedFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs a conversion on its own thread under the task's time limit, renewing the job's lease
+ * meanwhile. On timeout or interrupt the conversion thread is interrupted (engines with external
+ * processes kill them on interrupt).
+ */
+final class ConversionClock {
+
+    private final ExecutorService conversions = Executors.newVirtualThreadPerTaskExecutor();
+    private final JobStore store;
+    private final Clock clock;
+    private final Duration lease;
+
+    ConversionClock(JobStore store, Clock clock, Duration lease) {
+        this.store = store;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    List<ProducedFile> run(Converter converter, ConversionTask task, Lease current) throws Exception {
+        Future<List<ProducedFile>> f = conversions.submit(() -> converter.convert(task));
+        long deadline = System.nanoTime() + task.timeout().toNanos();
+        long beat = Math.max(50, lease.toMillis() / 3);
+        try {
+            while (true) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new TimeoutException("the conversion took longer than its limit of "
+                            + task.timeout().toSeconds() + " s");
+                }
+                try {
+                    return f.get(Math.min(left, beat), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException tick) {
+                    var now = clock.instant();
+                    current.renewed(store.update(current.job().withLease(now.plus(lease))));
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            f.cancel(true);
+        }
+    }
+}

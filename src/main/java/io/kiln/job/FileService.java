@@ -1,0 +1,123 @@
+package io.kiln.job;
+
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
+import io.kiln.storage.BlobStore;
+import io.kiln.storage.FileCatalog;
+import io.kiln.storage.StoredFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores uploads and outputs (bytes in the blob store, a record in the catalog) and reads them back. */
+public final class FileService {
+
+    private final BlobStore blobs;
+    private final FileCatalog catalog;
+    private final FormatSniffer sniffer;
+    private final Clock clock;
+    private final Duration ttl;
+    private final long maxUploadBytes;
+
+    public FileService(BlobStore blobs, FileCatalog catalog, FormatSniffer sniffer, Clock clock, Duration ttl,
+                       long maxUploadBytes) {
+        this.blobs = blobs;
+        this.catalog = catalog;
+        this.sniffer = sniffer;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /**
+     * Streams an upload into storage and records it, with the format its content shows (falling
+     * back to the name's extension when the content is of no known format).
+     */
+    public StoredFile storeUpload(String tenant, String clientName, InputStream in) {
+        String id = UUID.randomUUID().toString();
+        String name = FileNames.safe(clientName, "file");
+        String key = blobKey(tenant, id);
+        try {
+            BlobStore.Written w = blobs.put(key, in, maxUploadBytes);
+            Path local = blobs.localCopy(key, Path.of(System.getProperty("java.io.tmpdir")));
+            String ext = sniffer.detect(local, name).orElse(FileNames.extension(name));
+            Instant now = clock.instant();
+            StoredFile f = new StoredFile(id, tenant, name, ext, w.size(), w.sha256(), key, null, null, now, now.plus(ttl));
+            catalog.insert(f);
+            return f;
+        } catch (BlobStore.TooLargeException e) {
+            throw new RequestRejected(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the upload is larger than the limit of " + maxUploadBytes + " bytes");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store upload", e);
+        }
+    }
+
+    /** Moves a produced file into storage as an output of {@code jobId}. */
+    public StoredFile storeOutput(String tenant, String jobId, Path file, String name, String ext, Integer pages)
+            throws IOException {
+        String id = UUID.randomUUID().toString();
+        String key = blobKey(tenant, id);
+        BlobStore.Written w = blobs.putFile(key, file);
+        Instant now = clock.instant();
+        StoredFile f = new StoredFile(id, tenant, FileNames.safe(name, "output." + ext), ext, w.size(), w.sha256(),
+                key, pages, jobId, now, now.plus(ttl));
+        catalog.insert(f);
+        return f;
+    }
+
+    public Optional<StoredFile> find(String tenant, String id) {
+        return catalog.find(tenant, id);
+    }
+
+    public Optional<StoredFile> findAnyTenant(String id) {
+        return catalog.findAnyTenant(id);
+    }
+
+    public InputStream open(StoredFile f) throws IOException {
+        return blobs.open(f.blobKey());
+    }
+
+    public Path localCopy(StoredFile f, Path scratch) throws IOException {
+        return blobs.localCopy(f.blobKey(), scratch);
+    }
+
+    public java.util.List<StoredFile> byJob(String tenant, String jobId) {
+        return catalog.byJob(tenant, jobId);
+    }
+
+    /** Makes an upload part of a job: deleted with it. */
+    public void attach(String fileId, String jobId) {
+        catalog.attach(fileId, jobId);
+    }
+
+    public void keepUntil(String fileId, Instant expiresAt) {
+        catalog.extendExpiry(fileId, expiresAt);
+    }
+
+    public void delete(StoredFile f) {
+        try {
+            blobs.delete(f.blobKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            catalog.delete(f.id());
+        }
+    }
+
+    private static String blobKey(String tenant, String id) {
+        // tenant names are not trusted as path segments: hash them into a directory name
+        return Integer.toHexString(tenant.toLowerCase(Locale.ROOT).hashCode() & 0xff) + "/" + id;
+    }
+}

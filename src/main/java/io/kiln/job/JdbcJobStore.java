@@ -1,0 +1,159 @@
+package io.kiln.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiln.db.DatabaseException;
+import io.kiln.db.Sql;
+import io.kiln.error.ErrorCode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** {@link JobStore} on the {@code jobs} table; the same SQL runs on H2 and PostgreSQL. */
+public final class JdbcJobStore implements JobStore {
+
+    private static final String COLUMNS = "tenant, id, version, status, from_format, to_format, options, inputs, "
+            + "request_hash, webhook, dialect, created_at, started_at, finished_at, expires_at, attempts, "
+            + "lease_owner, lease_until, outputs, error_code, error_message, credits";
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
+    private static final TypeReference<List<JobInput>> INPUTS = new TypeReference<>() { };
+    private static final TypeReference<List<JobOutput>> OUTPUTS = new TypeReference<>() { };
+
+    private final Sql sql;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JdbcJobStore(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    @Override
+    public void insert(Job j) {
+        try {
+            sql.update("INSERT INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    j.tenant(), j.id(), j.version(), j.status().wire(), j.from(), j.to(), write(j.options()),
+                    write(j.inputs()), j.requestHash(), j.webhook(), j.dialect(), millis(j.createdAt()),
+                    millis(j.startedAt()), millis(j.finishedAt()), millis(j.expiresAt()), j.attempts(),
+                    j.leaseOwner(), millis(j.leaseUntil()), write(j.outputs()),
+                    j.error() == null ? null : j.error().code().code(),
+                    j.error() == null ? null : j.error().message(), j.credits());
+        } catch (DatabaseException e) {
+            if (e.isDuplicateKey()) {
+                throw new DuplicateJobException(j.key());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Job> find(String tenant, String id) {
+        return sql.one("SELECT " + COLUMNS + " FROM jobs WHERE tenant = ? AND id = ?", this::row, tenant, id);
+    }
+
+    @Override
+    public Job update(Job j) {
+        int n = sql.update("UPDATE jobs SET version = ?, status = ?, from_format = ?, started_at = ?, finished_at = ?, "
+                        + "expires_at = ?, attempts = ?, lease_owner = ?, lease_until = ?, outputs = ?, error_code = ?, "
+                        + "error_message = ?, credits = ? WHERE tenant = ? AND id = ? AND version = ?",
+                j.version() + 1, j.status().wire(), j.from(), millis(j.startedAt()), millis(j.finishedAt()),
+                millis(j.expiresAt()), j.attempts(), j.leaseOwner(), millis(j.leaseUntil()), write(j.outputs()),
+                j.error() == null ? null : j.error().code().code(), j.error() == null ? null : j.error().message(),
+                j.credits(), j.tenant(), j.id(), j.version());
+        if (n != 1) {
+            throw new StaleJobException(j);
+        }
+        return new Job(j.tenant(), j.id(), j.version() + 1, j.status(), j.from(), j.to(), j.options(), j.inputs(),
+                j.requestHash(), j.webhook(), j.dialect(), j.createdAt(), j.startedAt(), j.finishedAt(),
+                j.expiresAt(), j.attempts(), j.leaseOwner(), j.leaseUntil(), j.outputs(), j.error(), j.credits());
+    }
+
+    @Override
+    public boolean delete(String tenant, String id) {
+        return sql.update("DELETE FROM jobs WHERE tenant = ? AND id = ?", tenant, id) == 1;
+    }
+
+    @Override
+    public List<Job> nextQueued(int limit) {
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' ORDER BY created_at LIMIT ?",
+                this::row, limit);
+    }
+
+    @Override
+    public List<Job> expiredLeases(Instant now, int limit) {
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'working' AND lease_until < ? LIMIT ?",
+                this::row, now.toEpochMilli(), limit);
+    }
+
+    @Override
+    public List<Job> working(int limit) {
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'working' LIMIT ?", this::row, limit);
+    }
+
+    @Override
+    public List<Job> expired(Instant now, int limit) {
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE expires_at < ? ORDER BY expires_at LIMIT ?",
+                this::row, now.toEpochMilli(), limit);
+    }
+
+    @Override
+    public List<Job> list(String tenant, Optional<JobStatus> status, int limit, int offset) {
+        return status.isPresent()
+                ? sql.query("SELECT " + COLUMNS + " FROM jobs WHERE tenant = ? AND status = ? "
+                        + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", this::row, tenant, status.get().wire(), limit, offset)
+                : sql.query("SELECT " + COLUMNS + " FROM jobs WHERE tenant = ? "
+                        + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?", this::row, tenant, limit, offset);
+    }
+
+    @Override
+    public long count(JobStatus status) {
+        return sql.count("SELECT COUNT(*) FROM jobs WHERE status = ?", status.wire());
+    }
+
+    @Override
+    public long queuePosition(Job job) {
+        return sql.count("SELECT COUNT(*) FROM jobs WHERE status = 'queued' AND created_at < ?",
+                job.createdAt().toEpochMilli());
+    }
+
+    private Job row(ResultSet rs) throws SQLException {
+        String code = rs.getString("error_code");
+        return new Job(rs.getString("tenant"), rs.getString("id"), rs.getLong("version"),
+                JobStatus.fromWire(rs.getString("status")), rs.getString("from_format"), rs.getString("to_format"),
+                read(rs.getString("options"), OPTIONS), read(rs.getString("inputs"), INPUTS),
+                rs.getString("request_hash"), rs.getString("webhook"), rs.getString("dialect"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                instant(rs, "expires_at"), rs.getInt("attempts"), rs.getString("lease_owner"),
+                instant(rs, "lease_until"), read(rs.getString("outputs"), OUTPUTS),
+                code == null ? null : new JobError(ErrorCode.fromCode(code), rs.getString("error_message")),
+                rs.getLong("credits"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Long v = Sql.longOrNull(rs, column);
+        return v == null ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable job column: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.kiln.job;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * In-process wake-ups for long-polls: one shared future per job that completes when the job ends
+ * or disappears. Waiting costs a map entry, not a thread.
+ */
+public final class JobEvents {
+
+    private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    /** A future that completes when {@code key} next ends. Register before reading the job's state. */
+    public CompletableFuture<Void> whenEnded(String key) {
+        // copy() so one waiter's timeout never completes the shared future for the others
+        return waiting.computeIfAbsent(key, k -> new CompletableFuture<>()).copy();
+    }
+
+    /** The job ended, was deleted or expired: wake everyone waiting on it. */
+    public void ended(String key) {
+        CompletableFuture<Void> f = waiting.remove(key);
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
+    public int waiters() {
+        return waiting.size();
+    }
+}

@@ -1,0 +1,21 @@
+package io.kiln.job;
+
+import java.time.Duration;
+
+/** What the job layer reports for monitoring; the composition root binds it to Micrometer. */
+public interface JobMetrics {
+
+    JobMetrics NONE = new JobMetrics() {
+        @Override
+        public void converted(String engine, Duration took) {
+        }
+
+        @Override
+        public void ended(JobStatus status) {
+        }
+    };
+
+    void converted(String engine, Duration took);
+
+    void ended(JobStatus status);
+}

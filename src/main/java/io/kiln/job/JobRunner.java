@@ -1,0 +1,178 @@
+package io.kiln.job;
+
+import io.kiln.config.KilnConfig;
+import io.kiln.engine.ConversionTask;
+import io.kiln.engine.ConverterRegistry;
+import io.kiln.engine.Options;
+import io.kiln.engine.ProducedFile;
+import io.kiln.error.ErrorCode;
+import io.kiln.error.KilnException;
+import io.kiln.storage.StoredFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed job: gathers its inputs as local files, picks the converter, converts under the
+ * time limit while renewing the lease, stores the outputs and publishes the end state. Publishing is
+ * a versioned update, so a worker that lost its job (deleted, or re-queued after its lease ran out)
+ * cannot overwrite the result.
+ */
+public final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final FileService files;
+    private final ConverterRegistry registry;
+    private final UrlInputs urls;
+    private final FormatSniffer sniffer;
+    private final JobEvents events;
+    private final ConversionClock timer;
+    private final Clock clock;
+    private final KilnConfig.Jobs settings;
+    private final Path scratch;
+    private final long maxInputBytes;
+    private final JobMetrics metrics;
+
+    public JobRunner(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
+                     FormatSniffer sniffer, JobEvents events, Clock clock, KilnConfig.Jobs settings, Path scratch,
+                     JobMetrics metrics) {
+        this.store = store;
+        this.files = files;
+        this.registry = registry;
+        this.urls = urls;
+        this.sniffer = sniffer;
+        this.events = events;
+        this.clock = clock;
+        this.settings = settings;
+        this.scratch = scratch;
+        this.maxInputBytes = files.maxUploadBytes();
+        this.metrics = metrics;
+        this.timer = new ConversionClock(store, clock, settings.lease());
+    }
+
+    public void run(Job claimed) {
+        Lease lease = new Lease(claimed);
+        Path work = scratch.resolve(claimed.id() + "-" + UUID.randomUUID());
+        String from = claimed.from();
+        try {
+            Files.createDirectories(work.resolve("out"));
+            List<Path> inputs = gather(claimed, work);
+            if (from == null) {
+                from = sniffer.detect(inputs.getFirst(), inputs.getFirst().getFileName().toString())
+                        .orElseThrow(() -> new io.kiln.error.ConversionFailed(ErrorCode.UNSUPPORTED_FORMAT,
+                                "the fetched document is of no format Kiln knows"));
+            }
+            String source = from;
+            var match = registry.find(from, claimed.to()).orElseThrow(() -> new io.kiln.error.ConversionFailed(
+                    ErrorCode.UNSUPPORTED_CONVERSION, "cannot convert " + source + " to " + claimed.to()));
+            ConverterRegistry.validate(match.capability(), claimed.options());
+            if (!match.converter().availability().isReady()) {
+                throw new io.kiln.error.ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE,
+                        "the " + match.converter().engine() + " engine is not available: "
+                                + match.converter().availability().detail());
+            }
+            Duration timeout = claimed.options().containsKey("timeout")
+                    ? Duration.ofSeconds(Long.parseLong(claimed.options().get("timeout").trim()))
+                    : settings.taskTimeout();
+            ConversionTask task = new ConversionTask(from, claimed.to(), inputs, engineOptions(claimed.options()),
+                    work.resolve("out"), baseName(claimed, inputs), timeout, settings.maxPages());
+            long started = System.nanoTime();
+            List<ProducedFile> produced = timer.run(match.converter(), task, lease);
+            metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
+            finish(lease, from, store(lease.job(), produced), null);
+        } catch (KilnException e) {
+            finish(lease, from, List.of(), new JobError(e.code(), e.getMessage()));
+        } catch (TimeoutException e) {
+            finish(lease, from, List.of(), new JobError(ErrorCode.TIMEOUT, e.getMessage()));
+        } catch (InterruptedException e) {
+            // deleted (the row is gone) or shutting down (the lease reaper re-queues it): publish nothing
+            LOG.info("job {} interrupted", claimed.key());
+        } catch (StaleJobException e) {
+            LOG.info("job {} changed while converting; result dropped", claimed.key());
+        } catch (Exception e) {
+            LOG.error("job {} failed unexpectedly", claimed.key(), e);
+            finish(lease, from, List.of(), new JobError(ErrorCode.ENGINE_FAILED,
+                    "the conversion failed unexpectedly"));
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private List<Path> gather(Job job, Path work) throws IOException, InterruptedException {
+        List<Path> out = new ArrayList<>();
+        for (JobInput in : job.inputs()) {
+            if (in.isUrl()) {
+                Path dir = Files.createDirectories(work.resolve("in-" + out.size()));
+                out.add(urls.fetch(in.url(), dir, maxInputBytes));
+            } else {
+                StoredFile f = files.find(job.tenant(), in.fileId()).orElseThrow(() ->
+                        new io.kiln.error.ConversionFailed(ErrorCode.NOT_FOUND, "input file " + in.fileId() + " is gone"));
+                out.add(files.localCopy(f, work));
+            }
+        }
+        return out;
+    }
+
+    private static Options engineOptions(Map<String, String> options) {
+        Map<String, String> engine = new java.util.HashMap<>(options);
+        ConverterRegistry.COMMON_OPTIONS.forEach(o -> engine.remove(o.name()));
+        return new Options(engine);
+    }
+
+    private String baseName(Job job, List<Path> inputs) {
+        String name = job.options().get("name");
+        if (name != null && !name.isBlank()) {
+            return FileNames.base(FileNames.safe(name, "output"));
+        }
+        JobInput first = job.inputs().getFirst();
+        if (!first.isUrl()) {
+            return files.find(job.tenant(), first.fileId()).map(f -> FileNames.base(f.name())).orElse("output");
+        }
+        return FileNames.base(inputs.getFirst().getFileName().toString());
+    }
+
+    private List<JobOutput> store(Job job, List<ProducedFile> produced) throws IOException {
+        List<JobOutput> outputs = new ArrayList<>();
+        for (ProducedFile p : produced) {
+            StoredFile f = files.storeOutput(job.tenant(), job.id(), p.path(), p.name(), p.ext(), p.pageCount());
+            outputs.add(new JobOutput(f.id(), f.name(), f.ext(), f.size(), f.sha256(), f.pageCount()));
+        }
+        return outputs;
+    }
+
+    private void finish(Lease lease, String from, List<JobOutput> outputs, JobError error) {
+        Job job = lease.job();
+        JobStatus end = error == null ? JobStatus.SUCCESS : JobStatus.FAILED;
+        try {
+            Job done = store.update(job.ended(end, clock.instant(), settings.ttl(), from, outputs, error, 0));
+            files.byJob(done.tenant(), done.id()).forEach(f -> files.keepUntil(f.id(), done.expiresAt()));
+            metrics.ended(end);
+            events.ended(done.key());
+        } catch (StaleJobException e) {
+            LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
+            outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not clean {}", dir, e);
+        }
+    }
+}

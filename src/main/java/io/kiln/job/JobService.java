@@ -1,0 +1,217 @@
+package io.kiln.job;
+
+import io.kiln.config.KilnConfig;
+import io.kiln.engine.Capability;
+import io.kiln.engine.ConverterRegistry;
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
+import io.kiln.storage.StoredFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point for jobs: every dialect submits, reads, awaits and deletes through here.
+ * Validates a request completely before accepting it, so an accepted job only fails for reasons
+ * found while converting.
+ */
+public final class JobService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+
+    private final JobStore store;
+    private final FileService files;
+    private final ConverterRegistry registry;
+    private final UrlInputs urls;
+    private final JobEvents events;
+    private final Workers workers;
+    private final Clock clock;
+    private final KilnConfig.Jobs settings;
+
+    public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
+                      JobEvents events, Workers workers, Clock clock, KilnConfig.Jobs settings) {
+        this.store = store;
+        this.files = files;
+        this.registry = registry;
+        this.urls = urls;
+        this.events = events;
+        this.workers = workers;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public FileService files() {
+        return files;
+    }
+
+    /**
+     * Accepts a job, or returns the existing one when the same client id and request come again.
+     *
+     * @throws RequestRejected for anything wrong with the request (nothing is stored then)
+     */
+    public Job submit(String tenant, JobRequest req) {
+        try {
+            Job job = accept(tenant, req);
+            // uploads made for this request belong to the job; on an idempotent repeat they are surplus
+            for (JobInput in : req.inputs()) {
+                if (in.owned()) {
+                    if (isOwnInput(job, in)) {
+                        files.attach(in.fileId(), job.id());
+                    } else {
+                        files.find(tenant, in.fileId()).ifPresent(files::delete);
+                    }
+                }
+            }
+            return job;
+        } catch (RuntimeException e) {
+            req.inputs().stream().filter(JobInput::owned)
+                    .forEach(i -> files.find(tenant, i.fileId()).ifPresent(files::delete));
+            throw e;
+        }
+    }
+
+    private static boolean isOwnInput(Job job, JobInput in) {
+        return job.inputs().stream().anyMatch(i -> in.fileId().equals(i.fileId()));
+    }
+
+    private Job accept(String tenant, JobRequest req) {
+        if (req.inputs().isEmpty()) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "no input: send a file, a fileId or a url");
+        }
+        List<String> identities = new ArrayList<>();
+        List<String> formats = new ArrayList<>();
+        for (JobInput in : req.inputs()) {
+            if (in.isUrl()) {
+                urls.check(in.url());
+                identities.add(in.url());
+                formats.add(req.from().orElse(null));
+            } else {
+                StoredFile f = files.find(tenant, in.fileId()).orElseThrow(() ->
+                        new RequestRejected(ErrorCode.NOT_FOUND, "no file with id " + in.fileId()));
+                identities.add(f.sha256());
+                formats.add(req.from().orElse(f.ext()));
+            }
+        }
+        String from = formats.getFirst();
+        Capability cap = capability(from, req);
+        for (String f : formats) {
+            if (cap != null && f != null && !cap.from().contains(f)) {
+                throw new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION,
+                        "cannot combine a " + f + " input into " + from + " → " + req.to());
+            }
+        }
+        if (cap != null && cap.inputs() == Capability.Inputs.ONE && req.inputs().size() > 1) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, from + " → " + req.to() + " takes exactly one input");
+        }
+        if (cap != null) {
+            ConverterRegistry.validate(cap, req.options());
+        }
+        String hash = RequestFingerprint.of(req, from == null ? "" : from, identities);
+        String id = req.jobId().map(JobService::checkedClientId).orElseGet(() -> UUID.randomUUID().toString());
+        Optional<Job> existing = store.find(tenant, id);
+        if (existing.isPresent()) {
+            return sameRequest(existing.get(), hash);
+        }
+        if (store.count(JobStatus.QUEUED) >= settings.maxQueue()) {
+            throw new RequestRejected(ErrorCode.QUEUE_FULL, "the queue is full; try again shortly");
+        }
+        var now = clock.instant();
+        Job job = new Job(tenant, id, 0, JobStatus.QUEUED, from, req.to(), req.options(), req.inputs(), hash,
+                req.webhook().orElse(null), req.dialect(), now, null, null, null, 0, null, null, List.of(), null, 0);
+        try {
+            store.insert(job);
+        } catch (DuplicateJobException race) {
+            return sameRequest(store.find(tenant, id).orElseThrow(() -> race), hash);
+        }
+        req.inputs().stream().filter(i -> !i.isUrl())
+                .forEach(i -> files.keepUntil(i.fileId(), now.plus(settings.ttl()).plus(settings.ttl())));
+        workers.wake();
+        return job;
+    }
+
+    /** The capability that will serve the request; null when the source format is known only after fetching. */
+    private Capability capability(String from, JobRequest req) {
+        if (from == null) {
+            if (!registry.producesAnything(req.to())) {
+                throw new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION, "nothing converts to " + req.to());
+            }
+            return null;
+        }
+        return registry.find(from, req.to()).map(ConverterRegistry.Match::capability).orElseThrow(() ->
+                new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION, "cannot convert " + from + " to " + req.to()
+                        + (registry.sourcesFor(req.to()).isEmpty() ? "" : "; " + req.to() + " can be made from "
+                        + String.join(", ", registry.sourcesFor(req.to())))));
+    }
+
+    private static Job sameRequest(Job existing, String hash) {
+        if (!existing.requestHash().equals(hash)) {
+            throw new RequestRejected(ErrorCode.CONFLICT,
+                    "job " + existing.id() + " already exists with a different request");
+        }
+        return existing;
+    }
+
+    private static String checkedClientId(String id) {
+        String s = id.trim();
+        if (s.isEmpty() || s.length() > 36 || !s.matches("[A-Za-z0-9._-]+")) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST,
+                    "jobId must be 1 to 36 letters, digits, '.', '_' or '-' (a UUID is best)");
+        }
+        return s;
+    }
+
+    public Optional<Job> find(String tenant, String id) {
+        return store.find(tenant, id);
+    }
+
+    /** The job once it has ended, or as it stands after {@code wait}; empty if it does not exist. */
+    public CompletableFuture<Optional<Job>> await(String tenant, String id, Duration wait) {
+        CompletableFuture<Void> ended = events.whenEnded(tenant + "/" + id);
+        Optional<Job> now = store.find(tenant, id);
+        if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        return ended.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(v -> store.find(tenant, id));
+    }
+
+    /** Cancels the job if running and deletes it with its files. False if there was no such job. */
+    public boolean delete(String tenant, String id) {
+        Optional<Job> job = store.find(tenant, id);
+        if (job.isEmpty()) {
+            return false;
+        }
+        boolean deleted = store.delete(tenant, id);
+        workers.cancel(job.get().key());
+        removeFiles(job.get());
+        events.ended(job.get().key());
+        if (deleted) {
+            LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());
+        }
+        return deleted;
+    }
+
+    /** Deletes a job's outputs and the inputs uploaded with it (files stored separately stay). */
+    void removeFiles(Job job) {
+        files.byJob(job.tenant(), job.id()).forEach(files::delete);
+    }
+
+    public List<Job> list(String tenant, Optional<JobStatus> status, int limit, int offset) {
+        return store.list(tenant, status, limit, offset);
+    }
+
+    public long queuePosition(Job job) {
+        return job.status() == JobStatus.QUEUED ? store.queuePosition(job) : 0;
+    }
+
+    public long count(JobStatus status) {
+        return store.count(status);
+    }
+}

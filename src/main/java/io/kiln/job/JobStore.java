@@ -1,0 +1,49 @@
+package io.kiln.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of jobs, also the work queue. Every implementation must pass
+ * {@code JobStoreContract}. Updates are optimistic: {@link #update} succeeds only if the stored
+ * version equals the job's, and bumps it.
+ */
+public interface JobStore {
+
+    /** @throws DuplicateJobException when the tenant already has a job with this id */
+    void insert(Job job);
+
+    Optional<Job> find(String tenant, String id);
+
+    /**
+     * Saves {@code job} if nobody changed it since it was read.
+     *
+     * @return the saved job, with its version incremented
+     * @throws StaleJobException when the stored version differs or the job is gone
+     */
+    Job update(Job job);
+
+    /** Deletes the job; true if it existed. */
+    boolean delete(String tenant, String id);
+
+    /** Oldest queued jobs first, at most {@code limit}: candidates for a worker to claim. */
+    List<Job> nextQueued(int limit);
+
+    /** Jobs in {@code working} whose lease ended before {@code now} (their worker died). */
+    List<Job> expiredLeases(Instant now, int limit);
+
+    /** Jobs in {@code working} regardless of lease (embedded restart: no other node can own them). */
+    List<Job> working(int limit);
+
+    /** Ended jobs whose expiry is before {@code now}. */
+    List<Job> expired(Instant now, int limit);
+
+    /** A tenant's jobs, newest first. {@code status} empty means all. */
+    List<Job> list(String tenant, Optional<JobStatus> status, int limit, int offset);
+
+    long count(JobStatus status);
+
+    /** How many queued jobs were created before this one (0 = next). */
+    long queuePosition(Job job);
+}

@@ -1,0 +1,37 @@
+package io.kiln.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Content-addressed-by-key byte storage. Every method streams; none holds a whole file in memory. */
+public interface BlobStore {
+
+    /** Size and SHA-256 of what was written. */
+    record Written(long size, String sha256) {
+    }
+
+    /**
+     * Streams {@code in} under {@code key}, hashing as it goes.
+     *
+     * @throws TooLargeException when more than {@code maxBytes} arrive (nothing is kept)
+     */
+    Written put(String key, InputStream in, long maxBytes) throws IOException;
+
+    /** Stores a local file under {@code key}, moving it when possible. */
+    Written putFile(String key, Path source) throws IOException;
+
+    InputStream open(String key) throws IOException;
+
+    /** A local path with the blob's content: the blob itself when local, else a copy under {@code scratch}. */
+    Path localCopy(String key, Path scratch) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    /** More bytes arrived than allowed. */
+    final class TooLargeException extends IOException {
+        public TooLargeException(long maxBytes) {
+            super("larger than " + maxBytes + " bytes");
+        }
+    }
+}

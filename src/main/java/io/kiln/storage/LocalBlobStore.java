@@ -1,0 +1,102 @@
+package io.kiln.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Blobs as files under one directory; keys are relative paths made by the server (never by clients). */
+public final class LocalBlobStore implements BlobStore {
+
+    private static final int BUFFER = 64 * 1024;
+    private final Path root;
+
+    public LocalBlobStore(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Written put(String key, InputStream in, long maxBytes) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
+        try {
+            MessageDigest sha = sha256();
+            long size = 0;
+            try (var din = new DigestInputStream(in, sha); OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buf = new byte[BUFFER];
+                for (int n; (n = din.read(buf)) > 0; ) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new TooLargeException(maxBytes);
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Written(size, HexFormat.of().formatHex(sha.digest()));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public Written putFile(String key, Path source) throws IOException {
+        Written w;
+        try (InputStream in = Files.newInputStream(source)) {
+            w = hashOnly(in);
+        }
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        return w;
+    }
+
+    private static Written hashOnly(InputStream in) throws IOException {
+        MessageDigest sha = sha256();
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            sha.update(buf, 0, n);
+            size += n;
+        }
+        return new Written(size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        return Files.newInputStream(path(key));
+    }
+
+    @Override
+    public Path localCopy(String key, Path scratch) {
+        return path(key);
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(path(key));
+    }
+
+    private Path path(String key) {
+        Path p = root.resolve(key).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("blob key escapes the store: " + key);
+        }
+        return p;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

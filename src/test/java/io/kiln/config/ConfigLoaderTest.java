@@ -1,0 +1,49 @@
+package io.kiln.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void flagsWinOverTheirEnvironmentTwinsWhichWinOverDefaults() {
+        KilnConfig c = ConfigLoader.load(new String[] {"--port", "9000", "--job-ttl=30m"},
+                Map.of("KILN_PORT", "7000", "KILN_WORKERS", "3", "KILN_MAX_UPLOAD", "10m"));
+        assertThat(c.http().port()).isEqualTo(9000);
+        assertThat(c.jobs().ttl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.jobs().workers()).isEqualTo(3);
+        assertThat(c.http().maxUploadBytes()).isEqualTo(10L << 20);
+        KilnConfig defaults = ConfigLoader.load(new String[0], Map.of());
+        assertThat(defaults.http().port()).isEqualTo(8080);
+        assertThat(defaults.jobs().ttl()).isEqualTo(Duration.ofHours(2));
+        assertThat(defaults.storage().dbUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(defaults.security().keysFile().toString()).endsWith("data/keys");
+    }
+
+    @Test
+    void everySettingHasItsTwinByOneRule() {
+        for (Setting s : Setting.values()) {
+            assertThat(s.env()).isEqualTo("KILN_" + s.flag().substring(2).toUpperCase().replace('-', '_'));
+        }
+    }
+
+    @Test
+    void badValuesAreRefusedWithOneLineNamingTheSetting() {
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--port", "http"}, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("--port: 'http' must be a whole number from 0 to 65535");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[0], Map.of("KILN_JOB_TTL", "soon")))
+                .hasMessageStartingWith("KILN_JOB_TTL: 'soon' is not a duration");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--max-upload", "-1"}, Map.of()))
+                .hasMessageStartingWith("--max-upload:");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--colour", "blue"}, Map.of()))
+                .hasMessageStartingWith("unknown option --colour");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--db-url", "jdbc:mysql://x"}, Map.of()))
+                .hasMessageContaining("jdbc:h2: and jdbc:postgresql:");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--workers"}, Map.of()))
+                .hasMessage("--workers: a value is required");
+    }
+}

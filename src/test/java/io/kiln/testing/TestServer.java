@@ -1,0 +1,164 @@
+package io.kiln.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiln.app.Kiln;
+import io.kiln.config.ConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Kiln server on a random loopback port with its own data directory, spoken to over HTTP.
+ * Extra serve flags go in {@code args}; the clock is a {@link MutableClock} the test controls.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path data;
+    private final Kiln kiln;
+    private final MutableClock clock = new MutableClock();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String key;
+
+    private TestServer(Path data, String... args) throws IOException {
+        this.data = data;
+        List<String> all = new ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+        all.addAll(Arrays.asList(args));
+        this.kiln = Kiln.start(ConfigLoader.load(all.toArray(String[]::new), Map.of()), clock);
+    }
+
+    public static TestServer start(String... args) {
+        try {
+            return new TestServer(Files.createTempDirectory("kiln-test"), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server on an existing data directory (e.g. one prepared with a keys file). */
+    public static TestServer startOn(Path data, String... args) {
+        try {
+            return new TestServer(data, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public TestServer withKey(String apiKey) {
+        this.key = apiKey;
+        return this;
+    }
+
+    public Kiln kiln() {
+        return kiln;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + kiln.port();
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path));
+        return key == null ? b : b.header("Authorization", "Bearer " + key);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        return sendForBytes(request(path).GET().build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> postMultipart(String path, Multipart form) {
+        return send(form.into(request(path)).build());
+    }
+
+    /** POST /v1/jobs with these files and fields, then long-poll until the job ends; returns the job JSON. */
+    public JsonNode convert(Multipart form) {
+        HttpResponse<String> created = postMultipart("/v1/jobs", form);
+        if (created.statusCode() != 202 && created.statusCode() != 200) {
+            throw new AssertionError("job not accepted: " + created.statusCode() + " " + created.body());
+        }
+        return awaitEnd(json(created).path("id").asText());
+    }
+
+    public JsonNode awaitEnd(String id) {
+        for (int i = 0; i < 10; i++) {
+            JsonNode job = json(get("/v1/jobs/" + id + "?wait=30"));
+            if (job.path("status").asText().matches("success|failed|aborted")) {
+                return job;
+            }
+        }
+        throw new AssertionError("job " + id + " did not end");
+    }
+
+    public static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        kiln.close();
+        try (var walk = Files.walk(data)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
