@@ -87,6 +87,7 @@ public final class JobService {
         }
         List<String> identities = new ArrayList<>();
         List<String> formats = new ArrayList<>();
+        String firstName = null;
         for (JobInput in : req.inputs()) {
             if (in.isUrl()) {
                 urls.check(in.url());
@@ -97,10 +98,11 @@ public final class JobService {
                         new RequestRejected(ErrorCode.NOT_FOUND, "no file with id " + in.fileId()));
                 identities.add(f.sha256());
                 formats.add(req.from().orElse(f.ext()));
+                firstName = firstName == null ? f.name() : firstName;
             }
         }
         String from = formats.getFirst();
-        Capability cap = capability(from, req);
+        Capability cap = capability(from, req, firstName);
         for (String f : formats) {
             if (cap != null && f != null && !cap.from().contains(f)) {
                 throw new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION,
@@ -137,12 +139,18 @@ public final class JobService {
     }
 
     /** The capability that will serve the request; null when the source format is known only after fetching. */
-    private Capability capability(String from, JobRequest req) {
+    private Capability capability(String from, JobRequest req, String firstName) {
         if (from == null) {
             if (!registry.producesAnything(req.to())) {
                 throw new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION, "nothing converts to " + req.to());
             }
             return null;
+        }
+        if (firstName != null && req.from().isEmpty() && registry.find(from, req.to()).isEmpty()
+                && !FileNames.extension(firstName).equals(from)) {
+            // the name lies about the content: say what the file really is
+            throw new RequestRejected(ErrorCode.UNSUPPORTED_FORMAT, firstName + " is really a " + from
+                    + " file, and " + from + " cannot be converted to " + req.to());
         }
         return registry.find(from, req.to()).map(ConverterRegistry.Match::capability).orElseThrow(() ->
                 new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION, "cannot convert " + from + " to " + req.to()

@@ -1,0 +1,107 @@
+package io.kiln.api;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Limits answered with the right status: 413, 429 + Retry-After, timeout, too many pages; cancel. */
+class LimitsTest {
+
+    /** A conversion that keeps the single worker busy for many seconds. */
+    private static Multipart slowJob() {
+        return Multipart.form().file("file", Corpus.file("pdf/freeculture.pdf")).field("to", "png")
+                .field("dpi", "150");
+    }
+
+    private static String awaitWorking(TestServer server, HttpResponse<String> created) {
+        String id = json(created).path("id").asText();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> json(server.get("/v1/jobs/" + id)).path("status").asText().equals("working"));
+        return id;
+    }
+
+    @Test
+    void anUploadOverTheLimitIs413AndCreatesNoJob() {
+        try (TestServer server = TestServer.start("--max-upload", "100k")) {
+            HttpResponse<String> r = server.postMultipart("/v1/jobs", Multipart.form()
+                    .file("file", Corpus.file("pdf/cweb.pdf")).field("to", "txt"));
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(json(r).path("code").asText()).isEqualTo("payload_too_large");
+            assertThat(json(server.get("/v1/jobs")).path("jobs")).isEmpty();
+            assertThat(server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "txt")).path("status").asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfter() {
+        try (TestServer server = TestServer.start("--workers", "1", "--max-queue", "1")) {
+            String slow = awaitWorking(server, server.postMultipart("/v1/jobs", slowJob()));
+            HttpResponse<String> queued = server.postMultipart("/v1/jobs", Multipart.form()
+                    .file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info"));
+            assertThat(queued.statusCode()).isEqualTo(202);
+            assertThat(json(queued).path("queuePosition").asInt()).isZero();
+            HttpResponse<String> refused = server.postMultipart("/v1/jobs", Multipart.form()
+                    .file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info"));
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(json(refused).path("code").asText()).isEqualTo("queue_full");
+            assertThat(server.delete("/v1/jobs/" + slow).statusCode()).isEqualTo(204);
+            assertThat(server.awaitEnd(json(queued).path("id").asText()).path("status").asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void aTaskOverItsTimeLimitFailsWithTimeoutAndTheWorkerCarriesOn() {
+        try (TestServer server = TestServer.start("--workers", "1")) {
+            JsonNode job = server.convert(slowJob().field("timeout", "1"));
+            assertThat(job.path("status").asText()).isEqualTo("failed");
+            assertThat(job.path("error").path("code").asText()).isEqualTo("timeout");
+            assertThat(job.path("outputs")).isEmpty();
+            HttpResponse<String> sync = server.postMultipart("/v1/convert/png", Multipart.form()
+                    .file("file", Corpus.file("pdf/freeculture.pdf")).field("timeout", "1"));
+            assertThat(sync.statusCode()).isEqualTo(503);
+            assertThat(json(sync).path("code").asText()).isEqualTo("timeout");
+            assertThat(server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info")).path("status").asText()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void tooManyPagesIs422() {
+        try (TestServer server = TestServer.start("--max-pages", "5")) {
+            JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/cweb.pdf")).field("to", "txt"));
+            assertThat(job.path("error").path("code").asText()).isEqualTo("too_many_pages");
+            HttpResponse<String> sync = server.postMultipart("/v1/convert/txt", Multipart.form()
+                    .file("file", Corpus.file("pdf/cweb.pdf")));
+            assertThat(sync.statusCode()).isEqualTo(422);
+            assertThat(json(sync).path("code").asText()).isEqualTo("too_many_pages");
+            assertThat(json(sync).path("jobId").asText()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void deletingARunningJobAbortsItAndFreesTheWorker() {
+        try (TestServer server = TestServer.start("--workers", "1")) {
+            String slow = awaitWorking(server, server.postMultipart("/v1/jobs", slowJob()));
+            assertThat(server.delete("/v1/jobs/" + slow).statusCode()).isEqualTo(204);
+            assertThat(server.get("/v1/jobs/" + slow).statusCode()).isEqualTo(404);
+            JsonNode next = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info"));
+            assertThat(next.path("status").asText()).isEqualTo("success");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (var work = java.nio.file.Files.list(server.data().resolve("work"))) {
+                    return work.findAny().isEmpty();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.kiln.api;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.TestServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** URL inputs: fetched for real, but loopback and private addresses only when allow-listed. */
+class UrlInputTest {
+
+    private HttpServer origin;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    @BeforeEach
+    void startOrigin() throws Exception {
+        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        origin.createContext("/paper.pdf", ex -> {
+            hits.incrementAndGet();
+            byte[] body = Files.readAllBytes(Corpus.file("pdf/pdflatex-4-pages.pdf"));
+            ex.getResponseHeaders().add("Content-Type", "application/pdf");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        origin.createContext("/missing", ex -> {
+            hits.incrementAndGet();
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        origin.start();
+    }
+
+    @AfterEach
+    void stopOrigin() {
+        origin.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + origin.getAddress().getPort() + path;
+    }
+
+    @Test
+    void loopbackUrlsAreRefusedUnlessAllowListed() {
+        try (TestServer server = TestServer.start()) {
+            HttpResponse<String> r = server.postJson("/v1/jobs", "{\"to\":\"txt\",\"url\":\"" + url("/paper.pdf") + "\"}");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(json(r).path("code").asText()).isEqualTo("url_forbidden");
+            for (String bad : new String[] {"file:///etc/passwd", "ftp://example.org/a.pdf", "http://169.254.169.254/x"}) {
+                HttpResponse<String> refused = server.postJson("/v1/jobs", "{\"to\":\"txt\",\"url\":\"" + bad + "\"}");
+                assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+                assertThat(json(refused).path("code").asText()).as(bad).isEqualTo("url_forbidden");
+            }
+            assertThat(hits.get()).isZero();
+        }
+    }
+
+    @Test
+    void anAllowListedUrlIsFetchedDetectedAndConverted() {
+        try (TestServer server = TestServer.start("--allow-hosts", "127.0.0.1")) {
+            HttpResponse<String> r = server.postJson("/v1/jobs", "{\"to\":\"txt\",\"inputs\":[{\"url\":\""
+                    + url("/paper.pdf") + "\"}],\"options\":{\"pages\":\"1\"}}");
+            assertThat(r.statusCode()).isEqualTo(202);
+            JsonNode job = server.awaitEnd(json(r).path("id").asText());
+            assertThat(job.path("status").asText()).isEqualTo("success");
+            assertThat(job.path("from").asText()).isEqualTo("pdf");
+            assertThat(job.path("outputs").get(0).path("name").asText()).isEqualTo("paper.txt");
+            assertThat(hits.get()).isEqualTo(1);
+
+            JsonNode missing = server.awaitEnd(json(server.postJson("/v1/jobs",
+                    "{\"to\":\"txt\",\"url\":\"" + url("/missing") + "\"}")).path("id").asText());
+            assertThat(missing.path("status").asText()).isEqualTo("failed");
+            assertThat(missing.path("error").path("code").asText()).isEqualTo("url_fetch_failed");
+            assertThat(missing.path("error").path("message").asText()).contains("404");
+        }
+    }
+}
