@@ -40,11 +40,17 @@ public final class ConvertCommand implements Callable<Integer> {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public static int run(String[] args) {
-        return new CommandLine(new ConvertCommand()).execute(args);
+        return new CommandLine(new ConvertCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            System.err.println("kiln convert: " + e.getMessage());
+            return 1;
+        }).execute(args);
     }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a file");
+        }
         String boundary = "kiln" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n" + to + "\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()

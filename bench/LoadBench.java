@@ -1,0 +1,797 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kiln load client: JDK only, run with the source launcher (java bench/LoadBench.java ...).
+ *
+ * It speaks HTTP/1.1 over plain keep-alive sockets on virtual threads rather than
+ * java.net.http.HttpClient: on a 2-core machine the client shares the CPU with the server, and a
+ * blocking socket per virtual thread is the cheapest client there is (HttpClient funnels every
+ * connection through one selector thread and costs several times more CPU per request).
+ *
+ *   a: health throughput, then async submit + long-poll of pdf -> info from N clients
+ *   b: 10,000 long-polls held open on queued jobs, then released
+ *
+ * Options: --port P --pid PID --pdf FILE [--clients 32] [--warmup 5] [--health-secs 10]
+ *          [--job-secs 20] [--polls 10000] [--blockers 1] [--hold-secs 5]
+ */
+public final class LoadBench {
+
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern FINISHED = Pattern.compile("\"finishedAt\"\\s*:\\s*\"([^\"]+)\"");
+
+    static int port;
+    static long pid;
+    static Map<String, String> opts = new HashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "a";
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        port = Integer.parseInt(need("port"));
+        pid = Long.parseLong(opts.getOrDefault("pid", "0"));
+        byte[] pdf = Files.readAllBytes(Path.of(need("pdf")));
+        switch (mode) {
+            case "a" -> benchA(pdf);
+            case "b" -> benchB(pdf);
+            default -> throw new IllegalArgumentException("mode is a or b");
+        }
+    }
+
+    static String need(String k) {
+        String v = opts.get(k);
+        if (v == null) {
+            throw new IllegalArgumentException("missing --" + k);
+        }
+        return v;
+    }
+
+    static int opt(String k, int def) {
+        return Integer.parseInt(opts.getOrDefault(k, String.valueOf(def)));
+    }
+
+    // ---------------------------------------------------------------- (a) throughput
+
+    static void benchA(byte[] pdf) throws Exception {
+        int clients = opt("clients", 32);
+        byte[] submit = multipartSubmit(pdf, "minimal-document.pdf", "info");
+        byte[] health = get("/health");
+
+        System.out.printf("(a) %d clients, pdf -> info on a %d-byte one-page PDF%n", clients, pdf.length);
+        Stats warm = runJobs(clients, submit, opt("warmup", 5));
+        System.out.printf("    warm-up: %d jobs in %.1f s (not counted)%n", warm.ok.sum(), warm.seconds);
+
+        Cpu hc = new Cpu();
+        Stats h = runLoop(clients, opt("health-secs", 10), (c, s) -> {
+            long t = System.nanoTime();
+            Resp r = c.exchange(health);
+            s.record(r.status == 200, System.nanoTime() - t, r.status);
+        });
+        System.out.printf("    GET /health        : %8.0f req/s   p50 %6.2f ms  p99 %6.2f ms   errors %d%n",
+                h.rate(), h.pct(50), h.pct(99), h.errors());
+        System.out.println("                         " + hc.report());
+
+        Cpu jc = new Cpu();
+        Stats j = runJobs(clients, submit, opt("job-secs", 20));
+        String jcpu = jc.report();
+        System.out.printf("    submit + long-poll : %8.0f jobs/s  p50 %6.2f ms  p99 %6.2f ms   "
+                        + "failed jobs %d, http errors %d, io errors %d%n",
+                j.rate(), j.pct(50), j.pct(99), j.failedJobs.sum(), j.httpErrors.sum(), j.ioErrors.sum());
+        System.out.println("                         " + jcpu);
+        System.out.printf("    jobs/s / health req/s = %.3f   (target: >= 1500 jobs/s -> %s)%n",
+                j.rate() / h.rate(), j.rate() >= 1500 ? "met" : "NOT met");
+        System.out.printf("    polls per job %.2f; http statuses %s; max latency %.1f ms%n",
+                (double) j.polls.sum() / Math.max(1, j.ok.sum() + j.failedJobs.sum()), j.statuses,
+                j.pct(100));
+        System.out.printf("RESULT a jobs_per_s=%.0f p50_ms=%.2f p99_ms=%.2f health_per_s=%.0f ratio=%.3f "
+                        + "failed=%d http_errors=%d io_errors=%d%n",
+                j.rate(), j.pct(50), j.pct(99), h.rate(), j.rate() / h.rate(),
+                j.failedJobs.sum(), j.httpErrors.sum(), j.ioErrors.sum());
+    }
+
+    static Stats runJobs(int clients, byte[] submit, int secs) throws Exception {
+        return runLoop(clients, secs, (c, s) -> {
+            long t = System.nanoTime();
+            Resp r = c.exchange(submit);
+            if (r.status != 202 && r.status != 200) {
+                s.record(false, System.nanoTime() - t, r.status);
+                s.httpErrors.increment();
+                return;
+            }
+            String id = find(ID, r.body);
+            String st = find(STATUS, r.body);
+            while (!terminal(st)) {
+                r = c.exchange(get("/v1/jobs/" + id + "?wait=30"));
+                s.polls.increment();
+                if (r.status != 200) {
+                    s.record(false, System.nanoTime() - t, r.status);
+                    s.httpErrors.increment();
+                    return;
+                }
+                st = find(STATUS, r.body);
+            }
+            boolean ok = st.equals("success");
+            if (!ok) {
+                s.failedJobs.increment();
+            }
+            s.record(ok, System.nanoTime() - t, 200);
+        });
+    }
+
+    interface Step {
+        void run(Conn c, Stats s) throws IOException;
+    }
+
+    /** {@code clients} virtual threads, each on one keep-alive connection, repeat {@code step} for {@code secs}. */
+    static Stats runLoop(int clients, int secs, Step step) throws Exception {
+        Stats s = new Stats();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(secs);
+        List<Thread> ts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            ts.add(Thread.ofVirtual().start(() -> {
+                Conn c = null;
+                while (System.nanoTime() < end) {
+                    try {
+                        if (c == null || c.closed) {
+                            c = new Conn(port, 60_000);
+                        }
+                        step.run(c, s);
+                    } catch (IOException e) {
+                        s.ioErrors.increment();
+                        s.status("io:" + e.getClass().getSimpleName());
+                        if (c != null) {
+                            c.close();
+                        }
+                        c = null;
+                    }
+                }
+                if (c != null) {
+                    c.close();
+                }
+            }));
+        }
+        for (Thread t : ts) {
+            t.join(TimeUnit.SECONDS.toMillis(secs + 90));
+        }
+        s.seconds = (System.nanoTime() - start) / 1e9;
+        return s;
+    }
+
+    static final class Stats {
+        final LongAdder ok = new LongAdder();
+        final LongAdder failedJobs = new LongAdder();
+        final LongAdder httpErrors = new LongAdder();
+        final LongAdder ioErrors = new LongAdder();
+        final LongAdder polls = new LongAdder();
+        final Map<String, Integer> statuses = new TreeMap<>();
+        final List<long[]> lat = new ArrayList<>();
+        final ThreadLocal<long[]> mine = new ThreadLocal<>();
+        final ThreadLocal<int[]> used = ThreadLocal.withInitial(() -> new int[1]);
+        final List<int[]> usedAll = new ArrayList<>();
+        double seconds;
+
+        void record(boolean success, long nanos, int status) {
+            if (success) {
+                ok.increment();
+            }
+            long[] a = mine.get();
+            int[] n = used.get();
+            if (a == null || n[0] == a.length) {
+                a = new long[1 << 16];
+                n = new int[1];
+                synchronized (this) {
+                    lat.add(a);
+                    usedAll.add(n);
+                }
+                mine.set(a);
+                used.set(n);
+            }
+            a[n[0]++] = nanos;
+            if (status != 200 && status != 202) {
+                status(String.valueOf(status));
+            }
+        }
+
+        synchronized void status(String s) {
+            statuses.merge(s, 1, Integer::sum);
+        }
+
+        double rate() {
+            return ok.sum() / seconds;
+        }
+
+        long errors() {
+            return count() - ok.sum() + ioErrors.sum();
+        }
+
+        long count() {
+            long n = 0;
+            synchronized (this) {
+                for (int[] u : usedAll) {
+                    n += u[0];
+                }
+            }
+            return n;
+        }
+
+        long[] sorted;
+
+        double pct(double p) {
+            if (sorted == null) {
+                synchronized (this) {
+                    int total = 0;
+                    for (int[] u : usedAll) {
+                        total += u[0];
+                    }
+                    sorted = new long[total];
+                    int k = 0;
+                    for (int i = 0; i < lat.size(); i++) {
+                        System.arraycopy(lat.get(i), 0, sorted, k, usedAll.get(i)[0]);
+                        k += usedAll.get(i)[0];
+                    }
+                }
+                Arrays.sort(sorted);
+            }
+            return percentile(sorted, p) / 1e6;
+        }
+    }
+
+    // ---------------------------------------------------------------- (b) 10,000 long-polls
+
+    static void benchB(byte[] pdf) throws Exception {
+        int n = opt("polls", 10_000);
+        int blockers = opt("blockers", 1);
+        int clients = opt("clients", 32);
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(opt("max-secs", 400));
+
+        // A gate: blocker jobs fetch their input from here, and the fetch is held until released.
+        CountDownLatch gateOpen = new CountDownLatch(1);
+        AtomicInteger gateHits = new AtomicInteger();
+        HttpServer gate = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        gate.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        gate.createContext("/", ex -> {
+            gateHits.incrementAndGet();
+            try {
+                gateOpen.await(110, TimeUnit.SECONDS); // under Kiln's 2-minute fetch timeout
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/pdf");
+            ex.sendResponseHeaders(200, pdf.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(pdf);
+            }
+        });
+        gate.start();
+        int gatePort = gate.getAddress().getPort();
+        RssSampler rss = new RssSampler();
+        Thread.ofPlatform().daemon().start(rss);
+
+        System.out.printf("(b) %d long-polls, %d blocker job(s) fetching from a held URL on :%d%n", n, blockers, gatePort);
+        System.out.printf("    server RSS at start: %s%n", mib(rss.now()));
+        List<String> blockerIds = new ArrayList<>();
+        try (Conn c = new Conn(port, 30_000)) {
+            for (int i = 0; i < blockers; i++) {
+                String json = "{\"from\":\"pdf\",\"to\":\"info\",\"url\":\"http://127.0.0.1:" + gatePort + "/slow-" + i + ".pdf\"}";
+                Resp r = c.exchange(post("/v1/jobs", "application/json", json.getBytes(StandardCharsets.UTF_8)));
+                if (r.status != 202) {
+                    throw new IllegalStateException("blocker submit answered " + r.status + ": " + r.body);
+                }
+                blockerIds.add(find(ID, r.body));
+            }
+        }
+        long until = System.currentTimeMillis() + 15_000;
+        while (gateHits.get() < blockers && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        if (gateHits.get() < blockers) {
+            throw new IllegalStateException("only " + gateHits.get() + " of " + blockers + " blocker jobs started; "
+                    + "are there more workers than blockers, or is --allow-hosts 127.0.0.1 missing?");
+        }
+        long gateSince = System.currentTimeMillis();
+
+        // Submit n small jobs; they queue behind the blockers.
+        byte[] submit = multipartSubmit(pdf, "minimal-document.pdf", "info");
+        String[] ids = new String[n];
+        AtomicInteger next = new AtomicInteger();
+        LongAdder submitErrors = new LongAdder();
+        Map<String, Integer> submitStatuses = new ConcurrentHashMap<>();
+        long s0 = System.nanoTime();
+        Cpu sc = new Cpu();
+        List<Thread> ts = new ArrayList<>();
+        for (int k = 0; k < clients; k++) {
+            ts.add(Thread.ofVirtual().start(() -> {
+                Conn c = null;
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    for (int attempt = 0; attempt < 3 && ids[i] == null; attempt++) {
+                        try {
+                            if (c == null || c.closed) {
+                                c = new Conn(port, 30_000);
+                            }
+                            Resp r = c.exchange(submit);
+                            if (r.status == 202 || r.status == 200) {
+                                ids[i] = find(ID, r.body);
+                                String st = find(STATUS, r.body);
+                                if (terminal(st)) {
+                                    submitStatuses.merge("already-" + st, 1, Integer::sum);
+                                }
+                            } else {
+                                submitErrors.increment();
+                                submitStatuses.merge(String.valueOf(r.status), 1, Integer::sum);
+                            }
+                        } catch (IOException e) {
+                            submitErrors.increment();
+                            submitStatuses.merge("io:" + e.getClass().getSimpleName(), 1, Integer::sum);
+                            if (c != null) {
+                                c.close();
+                            }
+                            c = null;
+                        }
+                    }
+                }
+                if (c != null) {
+                    c.close();
+                }
+            }));
+        }
+        for (Thread t : ts) {
+            t.join(120_000);
+        }
+        double submitSecs = (System.nanoTime() - s0) / 1e9;
+        int submitted = (int) Arrays.stream(ids).filter(x -> x != null).count();
+        System.out.printf("    submitted %d jobs in %.1f s (%.0f/s), errors %d %s%n",
+                submitted, submitSecs, submitted / submitSecs, submitErrors.sum(), submitStatuses);
+        System.out.println("      " + sc.report());
+        System.out.printf("    server RSS with %d jobs queued: %s%n", submitted, mib(rss.now()));
+
+        // Open one long-poll per job, each on its own connection.
+        Poll[] polls = new Poll[n];
+        CountDownLatch sent = new CountDownLatch(n);
+        CountDownLatch done = new CountDownLatch(n);
+        Semaphore connecting = new Semaphore(256);
+        AtomicInteger answeredEarly = new AtomicInteger();
+        AtomicLong releasedAt = new AtomicLong(Long.MAX_VALUE);
+        long o0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            Poll p = polls[i] = new Poll(ids[i]);
+            Thread.ofVirtual().start(() -> p.run(sent, done, connecting, answeredEarly, releasedAt, deadline));
+        }
+        boolean allSent = sent.await(120, TimeUnit.SECONDS);
+        double openSecs = (System.nanoTime() - o0) / 1e9;
+        waitForServerIdle(15_000);
+        long rssHeld = rss.now();
+        long threads = procField("Threads");
+        rss.resetPeak();
+        Thread.sleep(TimeUnit.SECONDS.toMillis(opt("hold-secs", 3)));
+        rssHeld = Math.max(rssHeld, rss.peak());
+        int openNow = (int) done.getCount();
+        System.out.printf("    opened %d long-polls in %.1f s%s; held open: %d; server RSS while held: %s "
+                        + "(server threads: %d)%n",
+                n - (int) sent.getCount(), openSecs, allSent ? "" : " (NOT all sent)", openNow, mib(rssHeld), threads);
+        long heldFor = System.currentTimeMillis() - gateSince;
+
+        // Let the jobs end: release the blockers; the worker(s) then drain the queue.
+        rss.resetPeak();
+        long t0 = System.currentTimeMillis();
+        Cpu dc = new Cpu();
+        releasedAt.set(t0);
+        gateOpen.countDown();
+        boolean finished = done.await(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        long tLast = 0;
+        long lastFinished = 0;
+        long firstFinished = Long.MAX_VALUE;
+        long[] delays = new long[n];
+        int k = 0;
+        int late = 0;
+        int repolls = 0;
+        int errors = 0;
+        Map<String, Integer> finals = new TreeMap<>();
+        for (Poll p : polls) {
+            repolls += p.repolls;
+            errors += p.errors;
+            finals.merge(p.finalStatus == null ? "unanswered" : p.finalStatus, 1, Integer::sum);
+            if (p.answeredAt > 0 && p.finishedAt > 0) {
+                tLast = Math.max(tLast, p.answeredAt);
+                lastFinished = Math.max(lastFinished, p.finishedAt);
+                firstFinished = Math.min(firstFinished, p.finishedAt);
+                long d = p.answeredAt - p.finishedAt;
+                delays[k++] = d;
+                if (d > 1000) {
+                    late++;
+                }
+            }
+        }
+        delays = Arrays.copyOf(delays, k);
+        Arrays.sort(delays);
+        long rssDrain = rss.peak();
+        String drainCpu = dc.report();
+        gate.stop(0);
+        System.out.printf("    held %.1f s before release; answered before release: %d (re-polled)%n",
+                heldFor / 1e3, answeredEarly.get());
+        System.out.printf("    final statuses: %s; re-polls after a 60 s wait expired: %d; errors: %d%s%n",
+                finals, repolls, errors, finished ? "" : "; NOT all answered before the deadline");
+        if (k > 0) {
+            System.out.printf("    release -> first job ended %.2f s, -> last job ended %.2f s, -> last long-poll answered %.2f s%n",
+                    (firstFinished - t0) / 1e3, (lastFinished - t0) / 1e3, (tLast - t0) / 1e3);
+            System.out.printf("    while draining: %s%n", drainCpu);
+            System.out.printf("    last job ended -> last long-poll answered: %.3f s%n", (tLast - lastFinished) / 1e3);
+            System.out.printf("    job finishedAt -> its long-poll answered: p50 %d ms, p99 %d ms, max %d ms; "
+                            + "over 1 s: %d (target: all within 1 s -> %s)%n",
+                    (long) percentile(delays, 50), (long) percentile(delays, 99), delays[k - 1], late,
+                    late == 0 && k == n ? "met" : "NOT met");
+        }
+        System.out.printf("    server RSS while held %s, peak while draining %s (target: < 1 GiB -> %s)%n",
+                mib(rssHeld), mib(rssDrain), rssHeld < (1L << 30) ? "met" : "NOT met");
+        System.out.printf("RESULT b polls=%d held=%d rss_held_mib=%d rss_drain_peak_mib=%d release_to_all_answered_s=%.2f "
+                        + "last_end_to_last_answer_s=%.3f delay_p50_ms=%d delay_p99_ms=%d delay_max_ms=%d over_1s=%d "
+                        + "repolls=%d errors=%d%n",
+                n, openNow, rssHeld >> 20, rssDrain >> 20, (tLast - t0) / 1e3, (tLast - lastFinished) / 1e3,
+                k > 0 ? (long) percentile(delays, 50) : -1, k > 0 ? (long) percentile(delays, 99) : -1,
+                k > 0 ? delays[k - 1] : -1, late, repolls, errors);
+        System.exit(0); // unanswered polls' threads, if any, must not keep us alive
+    }
+
+    /** One long-poll on its own connection, re-polled if a 60 s wait expires before its job ends. */
+    static final class Poll {
+        final String id;
+        volatile long answeredAt;
+        volatile long finishedAt;
+        volatile String finalStatus;
+        int repolls;
+        int errors;
+
+        Poll(String id) {
+            this.id = id;
+        }
+
+        void run(CountDownLatch sent, CountDownLatch done, Semaphore connecting, AtomicInteger early,
+                 AtomicLong releasedAt, long deadline) {
+            Conn c = null;
+            boolean counted = false;
+            try {
+                if (id == null) {
+                    return;
+                }
+                byte[] req = get("/v1/jobs/" + id + "?wait=60");
+                while (System.currentTimeMillis() < deadline) {
+                    try {
+                        if (c == null || c.closed) {
+                            connecting.acquireUninterruptibly();
+                            try {
+                                c = new Conn(port, 90_000);
+                            } finally {
+                                connecting.release();
+                            }
+                        }
+                        c.send(req);
+                        if (!counted) {
+                            counted = true;
+                            sent.countDown();
+                        }
+                        Resp r = c.read();
+                        long now = System.currentTimeMillis();
+                        String st = r.status == 200 ? find(STATUS, r.body) : null;
+                        if (terminal(st)) {
+                            answeredAt = now;
+                            finalStatus = st;
+                            String fin = find(FINISHED, r.body);
+                            finishedAt = fin == null ? 0 : Instant.parse(fin).toEpochMilli();
+                            return;
+                        }
+                        if (now < releasedAt.get()) {
+                            early.incrementAndGet();
+                        } else if (r.status == 200) {
+                            repolls++;
+                        }
+                        if (r.status != 200) {
+                            errors++;
+                            Thread.sleep(100);
+                        }
+                    } catch (IOException e) {
+                        errors++;
+                        if (c != null) {
+                            c.close();
+                        }
+                        c = null;
+                        Thread.sleep(100);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (!counted) {
+                    sent.countDown();
+                }
+                if (c != null) {
+                    c.close();
+                }
+                done.countDown();
+            }
+        }
+    }
+
+    /** CPU use over a phase: server, this client, everything else (in cores, of the machine's total). */
+    static final class Cpu {
+        final long t0 = System.nanoTime();
+        final long server0 = cpuTicks(pid);
+        final long self0 = cpuTicks(ProcessHandle.current().pid());
+        final long[] all0 = machineTicks();
+
+        String report() {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long[] all1 = machineTicks();
+            double server = (cpuTicks(pid) - server0) / 100.0 / secs;
+            double self = (cpuTicks(ProcessHandle.current().pid()) - self0) / 100.0 / secs;
+            double busy = (all1[0] - all0[0]) / 100.0 / secs;
+            return String.format("cpu (cores): server %.2f, client %.2f, other %.2f, idle %.2f",
+                    server, self, Math.max(0, busy - server - self), (all1[1] - all0[1]) / 100.0 / secs);
+        }
+
+        static long[] machineTicks() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[] {total - idle, idle};
+            } catch (IOException | RuntimeException e) {
+                return new long[2];
+            }
+        }
+    }
+
+    /** Waits until the server has used under 5% of a core for half a second (it has parsed every poll). */
+    static void waitForServerIdle(long maxMillis) throws InterruptedException {
+        long until = System.currentTimeMillis() + maxMillis;
+        long prev = cpuTicks(pid);
+        while (System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+            long now = cpuTicks(pid);
+            if (now - prev <= 2) { // ticks are 10 ms: <= 20 ms of CPU in 500 ms
+                return;
+            }
+            prev = now;
+        }
+    }
+
+    static long cpuTicks(long process) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static long procField(String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(name + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // no such process
+        }
+        return 0;
+    }
+
+    /** Samples the server's VmRSS every 100 ms, keeping the peak. */
+    static final class RssSampler implements Runnable {
+        private volatile long peak;
+
+        long now() {
+            return procField("VmRSS") * 1024;
+        }
+
+        long peak() {
+            return Math.max(peak, now());
+        }
+
+        void resetPeak() {
+            peak = now();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                peak = Math.max(peak, now());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    static String mib(long bytes) {
+        return (bytes >> 20) + " MiB";
+    }
+
+    // ---------------------------------------------------------------- minimal HTTP/1.1
+
+    static byte[] get(String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] post(String path, String type, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return all;
+    }
+
+    static byte[] multipartSubmit(byte[] file, String name, String to) {
+        String b = "kilnbench" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + b + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n" + to
+                + "\r\n--" + b + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return post("/v1/jobs", "multipart/form-data; boundary=" + b, body.toByteArray());
+    }
+
+    record Resp(int status, String body) {
+    }
+
+    static final class Conn implements Closeable {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+        boolean closed;
+
+        Conn(int port, int readTimeoutMs) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 30_000);
+            socket.setSoTimeout(readTimeoutMs);
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+            out = socket.getOutputStream();
+        }
+
+        Resp exchange(byte[] request) throws IOException {
+            send(request);
+            return read();
+        }
+
+        void send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+        }
+
+        Resp read() throws IOException {
+            String statusLine = line();
+            if (statusLine == null) {
+                closed = true;
+                throw new IOException("connection closed by server");
+            }
+            int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            long length = -1;
+            boolean chunked = false;
+            String h;
+            while ((h = line()) != null && !h.isEmpty()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim().toLowerCase();
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase().contains("chunked");
+                    case "connection" -> closed |= value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                while (true) {
+                    String size = line();
+                    int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+                    if (n == 0) {
+                        while ((h = line()) != null && !h.isEmpty()) {
+                            // trailers
+                        }
+                        break;
+                    }
+                    body.writeBytes(in.readNBytes(n));
+                    line();
+                }
+            } else if (length >= 0) {
+                byte[] b = in.readNBytes((int) length);
+                if (b.length < length) {
+                    closed = true;
+                    throw new IOException("short body");
+                }
+                body.writeBytes(b);
+            } else {
+                body.writeBytes(in.readAllBytes());
+                closed = true;
+            }
+            if (closed) {
+                close();
+            }
+            return new Resp(status, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    int len = sb.length();
+                    return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+                }
+                sb.append((char) c);
+            }
+            return sb.isEmpty() ? null : sb.toString();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String find(Pattern p, String s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = p.matcher(s);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static boolean terminal(String status) {
+        return "success".equals(status) || "failed".equals(status) || "aborted".equals(status);
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

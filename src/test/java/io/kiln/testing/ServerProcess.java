@@ -1,0 +1,231 @@
+package io.kiln.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kiln as a real, separate JVM: {@code java [jvmOptions] -cp <test classpath> io.kiln.app.Main serve
+ * --port P --data D [flags]}. Started on a free loopback port, ready once {@code /health} answers 200;
+ * can be killed with SIGKILL ({@link #kill()}) or stopped ({@link #stop()}). Its stdout and stderr go
+ * to one log file, read with {@link #log()}. A process left running when the test JVM exits is killed.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "kiln-server-process-reaper"));
+    }
+
+    private final Path data;
+    private final int port;
+    private final Path logFile;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerProcess(Path data, List<String> jvmOptions, Map<String, String> env, List<String> flags)
+            throws IOException {
+        this.data = data;
+        this.port = freePort();
+        this.logFile = Files.createTempFile("kiln-server-" + port + "-", ".log");
+        List<String> command = new ArrayList<>(javaCommand(jvmOptions));
+        command.addAll(List.of("io.kiln.app.Main", "serve", "--port", Integer.toString(port),
+                "--data", data.toString()));
+        command.addAll(flags);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(data.toFile()) // a stray relative path (./data) lands in the test's temp dir
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("KILN_"));
+        pb.environment().putAll(env);
+        this.process = pb.start();
+        LIVE.add(process);
+    }
+
+    /** Starts a server on {@code data} with these serve flags and waits until {@code /health} is 200. */
+    public static ServerProcess start(Path data, String... flags) {
+        return start(data, List.of(), Map.of(), flags);
+    }
+
+    /** As {@link #start(Path, String...)}, with JVM options (e.g. {@code -Xmx256m}) and extra environment. */
+    public static ServerProcess start(Path data, List<String> jvmOptions, Map<String, String> env, String... flags) {
+        ServerProcess p;
+        try {
+            Files.createDirectories(data);
+            p = new ServerProcess(data, jvmOptions, env, List.of(flags));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            p.awaitHealthy(Duration.ofSeconds(60));
+        } catch (RuntimeException | Error e) {
+            String log = p.log();
+            p.kill();
+            throw new AssertionError("kiln server process did not become healthy: " + e.getMessage()
+                    + "\n--- its log ---\n" + log, e);
+        }
+        return p;
+    }
+
+    /**
+     * Runs {@code java -cp <test classpath> io.kiln.app.Main args...} to its end (a command that should
+     * exit by itself, e.g. a serve with bad configuration) in {@code workDir}.
+     */
+    public static Result run(Path workDir, Map<String, String> env, Duration timeout, String... args) {
+        try {
+            Path out = Files.createTempFile(workDir, "stdout", ".txt");
+            Path err = Files.createTempFile(workDir, "stderr", ".txt");
+            List<String> command = new ArrayList<>(javaCommand(List.of()));
+            command.add("io.kiln.app.Main");
+            command.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("KILN_"));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            LIVE.add(p);
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    throw new AssertionError("kiln " + String.join(" ", args) + " did not exit within " + timeout
+                            + "; stdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+                }
+            } finally {
+                LIVE.remove(p);
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a finished command left: its exit code, stdout and stderr. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath);
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        await("kiln on port " + port + " answers /health").atMost(timeout)
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .failFast("the server process exited", () -> !process.isAlive())
+                .until(() -> healthStatus() == 200);
+    }
+
+    /** The status of {@code GET /health}; throws when the server does not answer. */
+    public int healthStatus() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/health")).timeout(Duration.ofSeconds(5))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the process wrote to stdout and stderr so far. */
+    public String log() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook runs. Returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** A normal stop (SIGTERM: shutdown hooks run); falls back to SIGKILL after 30 s. */
+    public void stop() {
+        process.destroy();
+        if (!awaitExit(Duration.ofSeconds(30))) {
+            kill();
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (exited) {
+                LIVE.remove(process);
+            }
+            return exited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the process if it still runs and deletes its log; the data directory is the caller's. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+        try {
+            Files.deleteIfExists(logFile);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
