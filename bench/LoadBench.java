@@ -60,10 +60,16 @@ public final class LoadBench {
         }
         port = Integer.parseInt(need("port"));
         pid = Long.parseLong(opts.getOrDefault("pid", "0"));
-        byte[] pdf = Files.readAllBytes(Path.of(need("pdf")));
+        byte[] pdf = opts.containsKey("pdf") ? Files.readAllBytes(Path.of(opts.get("pdf"))) : new byte[0];
         switch (mode) {
             case "a" -> benchA(pdf);
             case "b" -> benchB(pdf);
+            case "health" -> System.out.printf("GET /health: %.0f req/s%n",
+                    runLoop(opt("clients", 32), opt("health-secs", 10), (c, st) -> {
+                        long t = System.nanoTime();
+                        Resp r = c.exchange(get("/health"));
+                        st.record(r.status == 200, System.nanoTime() - t, r.status);
+                    }).rate());
             default -> throw new IllegalArgumentException("mode is a or b");
         }
     }

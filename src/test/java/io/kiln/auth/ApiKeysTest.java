@@ -3,6 +3,7 @@ package io.kiln.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kiln.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,7 +23,7 @@ class ApiKeysTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void aCreatedKeyAuthenticatesAndAWrongOneDoesNot() throws Exception {
