@@ -30,9 +30,11 @@ public final class JobRequestReader {
             "inputs", "options");
 
     private final FileService files;
+    private final OwnLinks ownLinks;
 
-    public JobRequestReader(FileService files) {
+    public JobRequestReader(FileService files, OwnLinks ownLinks) {
         this.files = files;
+        this.ownLinks = ownLinks;
     }
 
     /** @param to the target when the path names it ({@code /v1/convert/{to}}), else null */
@@ -42,7 +44,7 @@ public final class JobRequestReader {
             return multipart(ctx, tenant, to);
         }
         if (type.startsWith("application/json")) {
-            return json(ctx, to);
+            return json(ctx, tenant, to);
         }
         throw new RequestRejected(ErrorCode.MALFORMED_BODY,
                 "send multipart/form-data (file parts and fields) or application/json");
@@ -74,13 +76,13 @@ public final class JobRequestReader {
                 options.put(k, v.getLast());
             }
         });
-        first(fields, "url").ifPresent(u -> inputs.add(JobInput.url(u)));
+        first(fields, "url").ifPresent(u -> inputs.add(ownLinks.input(u, tenant)));
         first(fields, "fileId").ifPresent(f -> inputs.add(JobInput.file(f)));
         return new JobRequest(target(to, first(fields, "to")), first(fields, "from"), options, inputs,
                 clientId(ctx, first(fields, "jobId")), first(fields, "webhook"), "native");
     }
 
-    private JobRequest json(Context ctx, String to) {
+    private JobRequest json(Context ctx, String tenant, String to) {
         JsonNode body = Json.parse(ctx.body());
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
@@ -91,14 +93,14 @@ public final class JobRequestReader {
         List<JobInput> inputs = new ArrayList<>();
         for (JsonNode in : body.path("inputs")) {
             if (in.hasNonNull("url")) {
-                inputs.add(JobInput.url(in.get("url").asText()));
+                inputs.add(ownLinks.input(in.get("url").asText(), tenant));
             } else if (in.hasNonNull("fileId")) {
                 inputs.add(JobInput.file(in.get("fileId").asText()));
             } else {
                 throw new RequestRejected(ErrorCode.BAD_REQUEST, "each input needs a url or a fileId");
             }
         }
-        text(body, "url").ifPresent(u -> inputs.add(JobInput.url(u)));
+        text(body, "url").ifPresent(u -> inputs.add(ownLinks.input(u, tenant)));
         text(body, "fileId").ifPresent(f -> inputs.add(JobInput.file(f)));
         Map<String, String> options = new LinkedHashMap<>();
         JsonNode opts = body.path("options");

@@ -10,6 +10,7 @@ import io.kiln.api.HttpApi;
 import io.kiln.api.JobRequestReader;
 import io.kiln.api.JobRoutes;
 import io.kiln.api.JobView;
+import io.kiln.api.OwnLinks;
 import io.kiln.api.PrometheusMetrics;
 import io.kiln.api.SignedLinks;
 import io.kiln.api.SystemRoutes;
@@ -91,7 +92,7 @@ public final class Kiln implements AutoCloseable {
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
         var links = new SignedLinks(SigningKey.load(config.security().signingKey(), data));
-        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys)), new JobView(links), new JobRequestReader(files),
+        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys)), new JobView(links), new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         http = HttpApi.create(config.http().maxUploadBytes(), Files.createDirectories(data.resolve("uploads")),
                 config.http().maxWait().plusSeconds(30).toMillis(), List.of(

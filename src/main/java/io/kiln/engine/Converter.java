@@ -1,6 +1,7 @@
 package io.kiln.engine;
 
 import io.kiln.error.ConversionFailed;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,16 @@ public interface Converter {
     /** Whether the engine can take work now (an external program may be missing or warming). */
     default Availability availability() {
         return Availability.ready();
+    }
+
+    /**
+     * How long a task may wait for one of the engine's resources (an office process, a browser)
+     * before its own time limit starts. The job layer's deadline is the task's timeout plus this;
+     * an engine that queues enforces the task's timeout itself from the moment it starts work, so a
+     * job is never killed for having waited.
+     */
+    default Duration queueAllowance() {
+        return Duration.ZERO;
     }
 
     /**

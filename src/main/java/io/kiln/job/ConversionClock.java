@@ -33,7 +33,7 @@ final class ConversionClock {
 
     List<ProducedFile> run(Converter converter, ConversionTask task, Lease current) throws Exception {
         Future<List<ProducedFile>> f = conversions.submit(() -> converter.convert(task));
-        long deadline = System.nanoTime() + task.timeout().toNanos();
+        long deadline = System.nanoTime() + task.timeout().plus(converter.queueAllowance()).toNanos();
         long beat = Math.max(50, lease.toMillis() / 3);
         try {
             while (true) {

@@ -67,6 +67,31 @@ class UrlInputTest {
     }
 
     @Test
+    void kilnsOwnDownloadLinksAreResolvedInternallyAndOnlyForTheirOwner() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("kiln-own-links");
+        io.kiln.auth.ApiKeys keys = io.kiln.auth.ApiKeys.load(data.resolve("keys"));
+        String alice = keys.create("alice").key();
+        String bob = keys.create("bob").key();
+        try (TestServer server = TestServer.startOn(data).withKey(alice)) {
+            JsonNode first = server.convert(io.kiln.testing.Multipart.form()
+                    .file("file", Corpus.file("pdf/pdflatex-4-pages.pdf")).field("to", "split").field("pages", "2-3"));
+            String link = first.path("outputs").get(0).path("url").asText();
+            // chaining: the output link of one job is the input of the next, without any fetch
+            HttpResponse<String> chained = server.postJson("/v1/jobs", "{\"to\":\"info\",\"url\":\"" + link + "\"}");
+            assertThat(chained.statusCode()).isEqualTo(202);
+            JsonNode info = server.awaitEnd(json(chained).path("id").asText());
+            assertThat(info.path("status").asText()).isEqualTo("success");
+            assertThat(json(server.get("/v1/jobs/" + info.path("id").asText() + "/output")).path("pageCount").asInt())
+                    .isEqualTo(2);
+            // another tenant's job cannot use it: to them it is just a loopback URL, refused
+            server.withKey(bob);
+            HttpResponse<String> stolen = server.postJson("/v1/jobs", "{\"to\":\"info\",\"url\":\"" + link + "\"}");
+            assertThat(stolen.statusCode()).isEqualTo(400);
+            assertThat(json(stolen).path("code").asText()).isEqualTo("url_forbidden");
+        }
+    }
+
+    @Test
     void anAllowListedUrlIsFetchedDetectedAndConverted() {
         try (TestServer server = TestServer.start("--allow-hosts", "127.0.0.1")) {
             HttpResponse<String> r = server.postJson("/v1/jobs", "{\"to\":\"txt\",\"inputs\":[{\"url\":\""
