@@ -451,6 +451,9 @@ public final class LoadBench {
                 heldFor / 1e3, gateHits.get(), answeredEarly.get());
         System.out.printf("    final statuses: %s; re-polls after a 60 s wait expired: %d; errors: %d%s%n",
                 finals, repolls, errors, finished ? "" : "; NOT all answered before the deadline");
+        if (!POLL_ERRORS.isEmpty()) {
+            System.out.printf("    poll errors (each retried): %s%n", new TreeMap<>(POLL_ERRORS));
+        }
         if (k > 0) {
             System.out.printf("    release -> first job ended %.2f s, -> last job ended %.2f s, -> last long-poll answered %.2f s%n",
                     (firstFinished - t0) / 1e3, (lastFinished - t0) / 1e3, (tLast - t0) / 1e3);
@@ -473,6 +476,8 @@ public final class LoadBench {
     }
 
     /** One long-poll on its own connection, re-polled if a 60 s wait expires before its job ends. */
+    static final Map<String, Integer> POLL_ERRORS = new ConcurrentHashMap<>();
+
     static final class Poll {
         final String id;
         volatile long answeredAt;
@@ -526,10 +531,13 @@ public final class LoadBench {
                         }
                         if (r.status != 200) {
                             errors++;
+                            POLL_ERRORS.merge("http " + r.status, 1, Integer::sum);
                             Thread.sleep(100);
                         }
                     } catch (IOException e) {
                         errors++;
+                        POLL_ERRORS.merge((System.currentTimeMillis() < releasedAt.get() ? "before release: " : "")
+                                + e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
                         if (c != null) {
                             c.close();
                         }

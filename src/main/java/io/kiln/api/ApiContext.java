@@ -19,7 +19,12 @@ public record ApiContext(JobService jobs, Auth auth, JobView view, JobRequestRea
     }
 
     public Map<String, Object> render(Context ctx, Job job) {
-        return view.render(job, baseUrl(ctx), jobs.queuePosition(job));
+        return render(baseUrl(ctx), job);
+    }
+
+    /** For answers completed later: read the base URL while the request is live, render with it. */
+    public Map<String, Object> render(String baseUrl, Job job) {
+        return view.render(job, baseUrl, jobs.queuePosition(job));
     }
 
     /** A wait in seconds from a query value or {@code Prefer: wait=N}, capped at the maximum. */

@@ -33,6 +33,7 @@ public final class ConvertRoute {
         Job job = api.jobs().submit(tenant, api.reader().read(ctx, tenant, ctx.pathParam("to")));
         Duration wait = api.preferredWait(ctx).isZero() ? api.maxWait() : api.preferredWait(ctx);
         ctx.header("Kiln-Job-Id", job.id());
+        String base = api.baseUrl(ctx);
         ctx.future(() -> api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
             Job j = JobRoutes.found(now);
             if (j.status() == JobStatus.SUCCESS) {
@@ -40,7 +41,7 @@ public final class ConvertRoute {
             } else if (j.status().isTerminal() && j.error() != null) {
                 Problems.write(ctx, j.error().code(), j.error().message(), Map.of("jobId", j.id()));
             } else {
-                ctx.header("Location", "/v1/jobs/" + j.id()).status(202).json(api.render(ctx, j));
+                ctx.header("Location", "/v1/jobs/" + j.id()).status(202).json(api.render(base, j));
             }
         }));
     }

@@ -41,6 +41,8 @@ public final class HttpApi {
                 }
                 Problems.write(ctx, e.code(), e.getMessage());
             });
+            config.routes.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->
+                    Problems.write(ctx, ErrorCode.TIMEOUT, "the server could not answer in time; ask again"));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 Problems.write(ctx, ErrorCode.INTERNAL, "an internal error occurred");

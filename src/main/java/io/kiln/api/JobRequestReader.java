@@ -8,6 +8,7 @@ import io.kiln.error.RequestRejected;
 import io.kiln.job.FileService;
 import io.kiln.job.JobInput;
 import io.kiln.job.JobRequest;
+import io.kiln.storage.StoredFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -61,10 +62,13 @@ public final class JobRequestReader {
             throw Uploads.rejected(e);
         }
         List<JobInput> inputs = new ArrayList<>();
+        List<StoredFile> uploads = new ArrayList<>();
         try {
             for (UploadedFile part : parts) {
                 try (InputStream in = part.content()) {
-                    inputs.add(JobInput.upload(files.storeUpload(tenant, part.filename(), in).id()));
+                    StoredFile f = files.storeUpload(tenant, part.filename(), in);
+                    uploads.add(f);
+                    inputs.add(JobInput.upload(f.id()));
                 }
             }
         } catch (IOException e) {
@@ -79,7 +83,7 @@ public final class JobRequestReader {
         first(fields, "url").ifPresent(u -> inputs.add(ownLinks.input(u, tenant)));
         first(fields, "fileId").ifPresent(f -> inputs.add(JobInput.file(f)));
         return new JobRequest(target(to, first(fields, "to")), first(fields, "from"), options, inputs,
-                clientId(ctx, first(fields, "jobId")), first(fields, "webhook"), "native");
+                clientId(ctx, first(fields, "jobId")), first(fields, "webhook"), "native", uploads);
     }
 
     private JobRequest json(Context ctx, String tenant, String to) {

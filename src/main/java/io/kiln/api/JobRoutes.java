@@ -36,21 +36,31 @@ public final class JobRoutes {
         String tenant = api.auth().tenant(ctx);
         Job job = api.jobs().submit(tenant, api.reader().read(ctx, tenant, null));
         Duration wait = api.preferredWait(ctx);
+        String base = api.baseUrl(ctx);
+        ctx.header("Location", "/v1/jobs/" + job.id());
+        if (!wait.isZero()) {
+            ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
+        }
+        if (wait.isZero()) {
+            ctx.status(202).json(api.render(base, job));
+            return;
+        }
         ctx.future(() -> api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
             Job j = now.orElse(job);
-            ctx.header("Location", "/v1/jobs/" + j.id());
-            if (!wait.isZero()) {
-                ctx.header("Preference-Applied", "wait=" + wait.toSeconds());
-            }
-            ctx.status(j.status().isTerminal() && !wait.isZero() ? 200 : 202).json(api.render(ctx, j));
+            ctx.status(j.status().isTerminal() ? 200 : 202).json(api.render(base, j));
         }));
     }
 
     private void get(Context ctx) {
         String tenant = api.auth().tenant(ctx);
         Duration wait = api.waitFrom(ctx.queryParam("wait"));
+        String base = api.baseUrl(ctx);
+        if (wait.isZero()) {
+            ctx.json(api.render(base, found(api.jobs().find(tenant, ctx.pathParam("id")))));
+            return;
+        }
         ctx.future(() -> api.jobs().await(tenant, ctx.pathParam("id"), wait)
-                .thenAccept(job -> ctx.json(api.render(ctx, found(job)))));
+                .thenAccept(job -> ctx.json(api.render(base, found(job)))));
     }
 
     private void list(Context ctx) {

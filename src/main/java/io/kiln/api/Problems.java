@@ -43,6 +43,10 @@ public final class Problems {
         if (code == ErrorCode.QUEUE_FULL) {
             ctx.header("Retry-After", "5");
         }
+        if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE) {
+            // the rest of the body may be unread: do not let the client reuse this connection
+            ctx.header("Connection", "close");
+        }
         if (code == ErrorCode.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer");
         }

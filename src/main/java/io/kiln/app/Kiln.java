@@ -94,13 +94,14 @@ public final class Kiln implements AutoCloseable {
         var links = new SignedLinks(SigningKey.load(config.security().signingKey(), data));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys)), new JobView(links), new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
-        http = HttpApi.create(config.http().maxUploadBytes(), Files.createDirectories(data.resolve("uploads")),
-                config.http().maxWait().plusSeconds(30).toMillis(), List.of(
+        http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
+                config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
                         new DocsRoutes()::register));
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());
         if (config.storage().embedded()) {
+            runner.clearScratch(); // left by a run that died mid-conversion (kill -9, power loss)
             reaper.reapAllWorking();
         }
         if (keys.isEmpty()) {
@@ -116,6 +117,12 @@ public final class Kiln implements AutoCloseable {
         kiln.housekeeping.scheduleWithFixedDelay(kiln::housekeep, HOUSEKEEPING_EVERY.toMillis(),
                 HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         kiln.http.start(kiln.bind, config.http().port());
+        // a connection waiting on a long-poll is not idle: let it outlive the longest wait
+        for (var connector : kiln.http.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(config.http().maxWait().plusSeconds(30).toMillis());
+            }
+        }
         LOG.info("Kiln listening on http://{}:{} (data: {})", kiln.bind, kiln.port(), config.storage().dataDir());
         return kiln;
     }

@@ -97,9 +97,14 @@ public final class FileService {
         return catalog.byJob(tenant, jobId);
     }
 
-    /** Makes an upload part of a job: deleted with it. */
-    public void attach(String fileId, String jobId) {
-        catalog.attach(fileId, jobId);
+    /** Makes an upload part of a job: deleted with it, kept at least until {@code until}. */
+    public void attach(String fileId, String jobId, Instant until) {
+        catalog.attach(fileId, jobId, until);
+    }
+
+    /** Every file of the job (its uploads and outputs) expires with it. */
+    public void expireWithJob(String tenant, String jobId, Instant expiresAt) {
+        catalog.expireWithJob(tenant, jobId, expiresAt);
     }
 
     public void keepUntil(String fileId, Instant expiresAt) {

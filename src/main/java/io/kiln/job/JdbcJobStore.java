@@ -24,6 +24,9 @@ public final class JdbcJobStore implements JobStore {
     private static final TypeReference<List<JobInput>> INPUTS = new TypeReference<>() { };
     private static final TypeReference<List<JobOutput>> OUTPUTS = new TypeReference<>() { };
 
+    /** Queue positions are exact up to this many jobs ahead. */
+    static final int QUEUE_POSITION_CAP = 1000;
+
     private final Sql sql;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -115,8 +118,9 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public long queuePosition(Job job) {
-        return sql.count("SELECT COUNT(*) FROM jobs WHERE status = 'queued' AND created_at < ?",
-                job.createdAt().toEpochMilli());
+        // bounded: the exact position deep in a long queue is not worth a scan per request
+        return sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE status = 'queued' AND created_at < ? LIMIT "
+                + QUEUE_POSITION_CAP + ") ahead", job.createdAt().toEpochMilli());
     }
 
     private Job row(ResultSet rs) throws SQLException {

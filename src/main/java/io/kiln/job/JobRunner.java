@@ -156,12 +156,24 @@ public final class JobRunner {
         JobStatus end = error == null ? JobStatus.SUCCESS : JobStatus.FAILED;
         try {
             Job done = store.update(job.ended(end, clock.instant(), settings.ttl(), from, outputs, error, 0));
-            files.byJob(done.tenant(), done.id()).forEach(f -> files.keepUntil(f.id(), done.expiresAt()));
+            files.expireWithJob(done.tenant(), done.id(), done.expiresAt());
             metrics.ended(end);
             events.ended(done.key());
         } catch (StaleJobException e) {
             LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
             outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));
+        }
+    }
+
+    /**
+     * Deletes every scratch directory. Only for the start of an embedded (single-process) server,
+     * where any scratch directory was left by a run of this process that died mid-conversion.
+     */
+    public void clearScratch() {
+        try (var dirs = Files.list(scratch)) {
+            dirs.forEach(JobRunner::deleteTree);
+        } catch (IOException e) {
+            LOG.warn("could not clean {}", scratch, e);
         }
     }
 

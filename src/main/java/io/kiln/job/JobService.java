@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class JobService {
     private final Workers workers;
     private final Clock clock;
     private final KilnConfig.Jobs settings;
+    private final QueueDepth queue;
+    private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
                       JobEvents events, Workers workers, Clock clock, KilnConfig.Jobs settings) {
@@ -45,6 +49,7 @@ public final class JobService {
         this.workers = workers;
         this.clock = clock;
         this.settings = settings;
+        this.queue = new QueueDepth(store);
     }
 
     public FileService files() {
@@ -60,13 +65,16 @@ public final class JobService {
         try {
             Job job = accept(tenant, req);
             // uploads made for this request belong to the job; on an idempotent repeat they are surplus
+            var keep = job.createdAt().plus(settings.ttl()).plus(settings.ttl());
             for (JobInput in : req.inputs()) {
                 if (in.owned()) {
                     if (isOwnInput(job, in)) {
-                        files.attach(in.fileId(), job.id());
+                        files.attach(in.fileId(), job.id(), keep);
                     } else {
                         files.find(tenant, in.fileId()).ifPresent(files::delete);
                     }
+                } else if (!in.isUrl()) {
+                    files.keepUntil(in.fileId(), keep);
                 }
             }
             return job;
@@ -94,7 +102,7 @@ public final class JobService {
                 identities.add(in.url());
                 formats.add(req.from().orElse(null));
             } else {
-                StoredFile f = files.find(tenant, in.fileId()).orElseThrow(() ->
+                StoredFile f = uploaded(req, in.fileId()).or(() -> files.find(tenant, in.fileId())).orElseThrow(() ->
                         new RequestRejected(ErrorCode.NOT_FOUND, "no file with id " + in.fileId()));
                 identities.add(f.sha256());
                 formats.add(req.from().orElse(f.ext()));
@@ -117,11 +125,13 @@ public final class JobService {
         }
         String hash = RequestFingerprint.of(req, from == null ? "" : from, identities);
         String id = req.jobId().map(JobService::checkedClientId).orElseGet(() -> UUID.randomUUID().toString());
-        Optional<Job> existing = store.find(tenant, id);
-        if (existing.isPresent()) {
-            return sameRequest(existing.get(), hash);
+        if (req.jobId().isPresent()) {
+            Optional<Job> existing = store.find(tenant, id);
+            if (existing.isPresent()) {
+                return sameRequest(existing.get(), hash);
+            }
         }
-        if (store.count(JobStatus.QUEUED) >= settings.maxQueue()) {
+        if (queue.atLeast(settings.maxQueue())) {
             throw new RequestRejected(ErrorCode.QUEUE_FULL, "the queue is full; try again shortly");
         }
         var now = clock.instant();
@@ -132,10 +142,13 @@ public final class JobService {
         } catch (DuplicateJobException race) {
             return sameRequest(store.find(tenant, id).orElseThrow(() -> race), hash);
         }
-        req.inputs().stream().filter(i -> !i.isUrl())
-                .forEach(i -> files.keepUntil(i.fileId(), now.plus(settings.ttl()).plus(settings.ttl())));
+        queue.added();
         workers.wake();
         return job;
+    }
+
+    private static Optional<StoredFile> uploaded(JobRequest req, String fileId) {
+        return req.uploads().stream().filter(f -> f.id().equals(fileId)).findFirst();
     }
 
     /** The capability that will serve the request; null when the source format is known only after fetching. */
@@ -179,7 +192,11 @@ public final class JobService {
         return store.find(tenant, id);
     }
 
-    /** The job once it has ended, or as it stands after {@code wait}; empty if it does not exist. */
+    /**
+     * The job once it has ended, or as it stands after {@code wait}; empty if it does not exist.
+     * Waiting holds no thread; the final read runs on a virtual thread of its own, so thousands of
+     * waits ending together are not answered one after another.
+     */
     public CompletableFuture<Optional<Job>> await(String tenant, String id, Duration wait) {
         CompletableFuture<Void> ended = events.whenEnded(tenant + "/" + id);
         Optional<Job> now = store.find(tenant, id);
@@ -187,7 +204,7 @@ public final class JobService {
             return CompletableFuture.completedFuture(now);
         }
         return ended.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(v -> store.find(tenant, id));
+                .thenApplyAsync(v -> store.find(tenant, id), answers);
     }
 
     /** Cancels the job if running and deletes it with its files. False if there was no such job. */

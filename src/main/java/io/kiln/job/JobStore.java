@@ -44,6 +44,6 @@ public interface JobStore {
 
     long count(JobStatus status);
 
-    /** How many queued jobs were created before this one (0 = next). */
+    /** How many queued jobs were created before this one (0 = next), counted up to a cap. */
     long queuePosition(Job job);
 }

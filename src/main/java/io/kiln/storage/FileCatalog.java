@@ -21,8 +21,11 @@ public interface FileCatalog {
 
     void delete(String id);
 
-    /** Marks a file as belonging to a job, so deleting the job deletes it. */
-    void attach(String id, String jobId);
+    /** Marks a file as belonging to a job (deleting the job deletes it) and keeps it until {@code expiresAt}. */
+    void attach(String id, String jobId, Instant expiresAt);
+
+    /** Gives every file of a job the job's expiry. */
+    void expireWithJob(String tenant, String jobId, Instant expiresAt);
 
     /** Gives an upload the expiry of the job that uses it, so it lives as long as the job. */
     void extendExpiry(String id, Instant expiresAt);

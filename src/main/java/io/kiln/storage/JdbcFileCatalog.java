@@ -54,8 +54,14 @@ public final class JdbcFileCatalog implements FileCatalog {
     }
 
     @Override
-    public void attach(String id, String jobId) {
-        sql.update("UPDATE files SET job_id = ? WHERE id = ?", jobId, id);
+    public void attach(String id, String jobId, Instant expiresAt) {
+        sql.update("UPDATE files SET job_id = ?, expires_at = ? WHERE id = ?", jobId, expiresAt.toEpochMilli(), id);
+    }
+
+    @Override
+    public void expireWithJob(String tenant, String jobId, Instant expiresAt) {
+        sql.update("UPDATE files SET expires_at = ? WHERE tenant = ? AND job_id = ?",
+                expiresAt.toEpochMilli(), tenant, jobId);
     }
 
     @Override

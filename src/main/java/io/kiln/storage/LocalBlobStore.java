@@ -19,6 +19,16 @@ public final class LocalBlobStore implements BlobStore {
 
     public LocalBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        removeUnfinishedWrites();
+    }
+
+    /** Partial uploads of a process that died mid-write; only this process uses a local store. */
+    private void removeUnfinishedWrites() throws IOException {
+        try (var files = Files.walk(root)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Override

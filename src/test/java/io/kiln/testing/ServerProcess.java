@@ -28,6 +28,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    /**
+     * The JVM options of {@link #start(Path, String...)} and {@link #run}: C1 only and the serial
+     * collector. A test server lives seconds, and on a small, busy machine C2 and parallel-GC threads
+     * roughly double its start and its conversions. (C1 makes SHA-256 several times slower, though:
+     * a test that streams gigabytes passes its own options.)
+     */
+    public static final List<String> QUICK_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -63,10 +71,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code data} with these serve flags and waits until {@code /health} is 200. */
     public static ServerProcess start(Path data, String... flags) {
-        return start(data, List.of(), Map.of(), flags);
+        return start(data, QUICK_JVM_OPTIONS, Map.of(), flags);
     }
 
-    /** As {@link #start(Path, String...)}, with JVM options (e.g. {@code -Xmx256m}) and extra environment. */
+    /**
+     * As {@link #start(Path, String...)}, with exactly these JVM options (e.g. {@code -Xmx256m}; none
+     * means the JVM's defaults) and extra environment.
+     */
     public static ServerProcess start(Path data, List<String> jvmOptions, Map<String, String> env, String... flags) {
         ServerProcess p;
         try {
@@ -80,6 +91,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             String log = p.log();
             p.kill();
+            p.close();
             throw new AssertionError("kiln server process did not become healthy: " + e.getMessage()
                     + "\n--- its log ---\n" + log, e);
         }
@@ -94,7 +106,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Path out = Files.createTempFile(workDir, "stdout", ".txt");
             Path err = Files.createTempFile(workDir, "stderr", ".txt");
-            List<String> command = new ArrayList<>(javaCommand(List.of()));
+            List<String> command = new ArrayList<>(javaCommand(QUICK_JVM_OPTIONS));
             command.add("io.kiln.app.Main");
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
@@ -178,6 +190,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit status of the process, which must have ended (128 + 9 after {@link #kill()} on Unix). */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** Everything the process wrote to stdout and stderr so far. */
