@@ -3,6 +3,7 @@ package io.kiln.api;
 import io.javalin.http.Context;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
+import io.kiln.job.Caller;
 
 /** Finds the caller's tenant from {@code Authorization: Bearer}, {@code X-API-Key} or {@code ?Secret=}. */
 public final class Auth {
@@ -15,14 +16,23 @@ public final class Auth {
 
     /** @throws RequestRejected {@code unauthorized} when keys are configured and none valid was sent */
     public String tenant(Context ctx) {
+        return caller(ctx).tenant();
+    }
+
+    /** The calling tenant and key, from the key the request presents in any accepted form. */
+    public Caller caller(Context ctx) {
+        return caller(presentedKey(ctx));
+    }
+
+    /** The caller for a key found by a dialect in its own place (a form field, a JSON member). */
+    public Caller caller(String key) {
         if (tenants.open()) {
-            return Tenants.PUBLIC;
+            return Caller.of(Tenants.PUBLIC);
         }
-        String key = presentedKey(ctx);
-        if (key == null) {
+        if (key == null || key.isBlank()) {
             throw new RequestRejected(ErrorCode.UNAUTHORIZED, "an API key is required (Authorization: Bearer KEY)");
         }
-        return tenants.tenantFor(key).orElseThrow(() ->
+        return tenants.callerFor(key.trim()).orElseThrow(() ->
                 new RequestRejected(ErrorCode.UNAUTHORIZED, "the API key is not valid"));
     }
 

@@ -2,6 +2,7 @@ package io.kiln.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.kiln.job.Caller;
 import io.kiln.job.Job;
 import io.kiln.job.JobStatus;
 import io.kiln.storage.StoredFile;
@@ -29,8 +30,9 @@ public final class ConvertRoute {
     }
 
     private void convert(Context ctx) {
-        String tenant = api.auth().tenant(ctx);
-        Job job = api.jobs().submit(tenant, api.reader().read(ctx, tenant, ctx.pathParam("to")));
+        Caller caller = api.auth().caller(ctx);
+        String tenant = caller.tenant();
+        Job job = api.jobs().submit(caller, api.reader().read(ctx, tenant, ctx.pathParam("to")));
         Duration wait = api.preferredWait(ctx).isZero() ? api.maxWait() : api.preferredWait(ctx);
         ctx.header("Kiln-Job-Id", job.id());
         String base = api.baseUrl(ctx);

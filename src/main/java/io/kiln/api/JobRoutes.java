@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
+import io.kiln.job.Caller;
 import io.kiln.job.Job;
 import io.kiln.job.JobStatus;
 import io.kiln.storage.StoredFile;
@@ -33,8 +34,9 @@ public final class JobRoutes {
     }
 
     private void create(Context ctx) {
-        String tenant = api.auth().tenant(ctx);
-        Job job = api.jobs().submit(tenant, api.reader().read(ctx, tenant, null));
+        Caller caller = api.auth().caller(ctx);
+        String tenant = caller.tenant();
+        Job job = api.jobs().submit(caller, api.reader().read(ctx, tenant, null));
         Duration wait = api.preferredWait(ctx);
         String base = api.baseUrl(ctx);
         ctx.header("Location", "/v1/jobs/" + job.id());

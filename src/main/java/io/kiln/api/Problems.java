@@ -18,6 +18,7 @@ public final class Problems {
             case BAD_REQUEST, MALFORMED_BODY, UNKNOWN_OPTION, INVALID_OPTION, UNSUPPORTED_CONVERSION,
                  URL_FORBIDDEN -> 400;
             case UNAUTHORIZED -> 401;
+            case INSUFFICIENT_CREDITS -> 402;
             case NOT_FOUND -> 404;
             case CONFLICT, ABORTED -> 409;
             case PAYLOAD_TOO_LARGE -> 413;

@@ -1,6 +1,7 @@
 package io.kiln.app;
 
 import io.javalin.Javalin;
+import io.kiln.api.AccountRoute;
 import io.kiln.api.ApiContext;
 import io.kiln.api.Auth;
 import io.kiln.api.ConvertRoute;
@@ -24,6 +25,7 @@ import io.kiln.engine.image.ImageConverter;
 import io.kiln.engine.pdf.PdfConverter;
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.UrlFetcher;
+import io.kiln.job.CreditAccounts;
 import io.kiln.job.FileService;
 import io.kiln.job.JdbcJobStore;
 import io.kiln.job.JobEvents;
@@ -86,17 +88,18 @@ public final class Kiln implements AutoCloseable {
                 Files.createDirectories(data.resolve("work")), metrics);
         workers = new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
                 UUID.randomUUID().toString());
-        jobs = new JobService(store, files, registry, urls, events, workers, clock, config.jobs());
+        var credits = new CreditAccounts(database.dataSource());
+        jobs = new JobService(store, files, registry, urls, events, workers, credits, clock, config.jobs());
         metrics.bind(() -> jobs);
         sweeper = new Sweeper(store, catalog, files, events, clock);
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
         var links = new SignedLinks(SigningKey.load(config.security().signingKey(), data));
-        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys)), new JobView(links), new JobRequestReader(files, new OwnLinks(links, files, clock)),
+        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), new JobView(links), new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
-                        new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register,
+                        new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
                         new DocsRoutes()::register));
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());

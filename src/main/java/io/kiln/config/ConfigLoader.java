@@ -29,7 +29,9 @@ public final class ConfigLoader {
                 Values.integer(raw.source(Setting.MAX_QUEUE), raw.get(Setting.MAX_QUEUE), 1, 10_000_000),
                 Values.duration(raw.source(Setting.TASK_TIMEOUT), raw.get(Setting.TASK_TIMEOUT)),
                 Values.integer(raw.source(Setting.MAX_PAGES), raw.get(Setting.MAX_PAGES), 1, 1_000_000),
-                Values.duration(raw.source(Setting.LEASE), raw.get(Setting.LEASE)));
+                Values.duration(raw.source(Setting.LEASE), raw.get(Setting.LEASE)),
+                Values.integer(raw.source(Setting.CREDITS_PER_PAGE), raw.get(Setting.CREDITS_PER_PAGE), 0, 1_000_000),
+                Values.integer(raw.source(Setting.CREDITS_PER_FILE), raw.get(Setting.CREDITS_PER_FILE), 0, 1_000_000));
         String dbUrl = raw.explicit(Setting.DB_URL)
                 // a statement cache larger than the ~20 statements Kiln uses saves a parse per call
                 .orElse("jdbc:h2:file:" + data.resolve("kiln") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");

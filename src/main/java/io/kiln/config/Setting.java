@@ -24,7 +24,9 @@ public enum Setting {
     ALLOW_HOSTS("allow-hosts", "", "hosts, addresses or CIDR ranges URL inputs may reach despite the SSRF rules"),
     SIGNING_KEY("signing-key", "", "secret for signed download links (default: generated under <data>)"),
     PUBLIC_URL("public-url", "", "base URL used in links (default: from the request)"),
-    LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat");
+    LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat"),
+    CREDITS_PER_PAGE("credits-per-page", "1", "credits a conversion costs per output page"),
+    CREDITS_PER_FILE("credits-per-file", "1", "credits per output file that has no pages");
 
     private final String flag;
     private final String defaultValue;

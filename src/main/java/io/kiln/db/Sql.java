@@ -19,10 +19,64 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Statements run on one connection inside one transaction. */
+    public interface Tx {
+        int update(String sql, Object... params);
+
+        <T> List<T> query(String sql, RowMapper<T> mapper, Object... params);
+    }
+
+    /** The body of a transaction; throwing rolls it back. */
+    @FunctionalInterface
+    public interface TxBody<T> {
+        T run(Tx tx);
+    }
+
     private final DataSource dataSource;
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Runs {@code body} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(TxBody<T> body) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = body.run(new Tx() {
+                    @Override
+                    public int update(String sql, Object... params) {
+                        try (PreparedStatement ps = prepare(c, sql, params)) {
+                            return ps.executeUpdate();
+                        } catch (SQLException e) {
+                            throw new DatabaseException(sql, e);
+                        }
+                    }
+
+                    @Override
+                    public <R> List<R> query(String sql, RowMapper<R> mapper, Object... params) {
+                        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                            List<R> out = new ArrayList<>();
+                            while (rs.next()) {
+                                out.add(mapper.map(rs));
+                            }
+                            return out;
+                        } catch (SQLException e) {
+                            throw new DatabaseException(sql, e);
+                        }
+                    }
+                });
+                c.commit();
+                return result;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("transaction", e);
+        }
     }
 
     public int update(String sql, Object... params) {

@@ -16,6 +16,7 @@ public enum ErrorCode {
     NOT_FOUND,
     CONFLICT,
     PAYLOAD_TOO_LARGE,
+    INSUFFICIENT_CREDITS,
     // the document cannot be converted
     PASSWORD_REQUIRED,
     PASSWORD_INCORRECT,

@@ -19,7 +19,7 @@ public final class JdbcJobStore implements JobStore {
 
     private static final String COLUMNS = "tenant, id, version, status, from_format, to_format, options, inputs, "
             + "request_hash, webhook, dialect, created_at, started_at, finished_at, expires_at, attempts, "
-            + "lease_owner, lease_until, outputs, error_code, error_message, credits";
+            + "lease_owner, lease_until, outputs, error_code, error_message, credits, key_id";
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
     private static final TypeReference<List<JobInput>> INPUTS = new TypeReference<>() { };
     private static final TypeReference<List<JobOutput>> OUTPUTS = new TypeReference<>() { };
@@ -37,13 +37,13 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public void insert(Job j) {
         try {
-            sql.update("INSERT INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            sql.update("INSERT INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     j.tenant(), j.id(), j.version(), j.status().wire(), j.from(), j.to(), write(j.options()),
                     write(j.inputs()), j.requestHash(), j.webhook(), j.dialect(), millis(j.createdAt()),
                     millis(j.startedAt()), millis(j.finishedAt()), millis(j.expiresAt()), j.attempts(),
                     j.leaseOwner(), millis(j.leaseUntil()), write(j.outputs()),
                     j.error() == null ? null : j.error().code().code(),
-                    j.error() == null ? null : j.error().message(), j.credits());
+                    j.error() == null ? null : j.error().message(), j.credits(), j.keyId());
         } catch (DatabaseException e) {
             if (e.isDuplicateKey()) {
                 throw new DuplicateJobException(j.key());
@@ -57,9 +57,47 @@ public final class JdbcJobStore implements JobStore {
         return sql.one("SELECT " + COLUMNS + " FROM jobs WHERE tenant = ? AND id = ?", this::row, tenant, id);
     }
 
+    /**
+     * Saves the job; when this is the update that ends it, the same transaction charges its credits
+     * to its key (refusing with {@link InsufficientCreditsException} if the balance is short) and
+     * writes its webhook delivery to the outbox, so an ended job and its notification never part.
+     */
     @Override
     public Job update(Job j) {
-        int n = sql.update("UPDATE jobs SET version = ?, status = ?, from_format = ?, started_at = ?, finished_at = ?, "
+        return sql.inTransaction(tx -> {
+            save(tx, j);
+            if (j.status().isTerminal()) {
+                charge(tx, j);
+                enqueueWebhook(tx, j);
+            }
+            return j.withVersion(j.version() + 1);
+        });
+    }
+
+    private void charge(Sql.Tx tx, Job j) {
+        if (j.credits() <= 0 || j.keyId() == null) {
+            return;
+        }
+        int n = tx.update("UPDATE credit_accounts SET used = used + ? WHERE key_id = ? AND granted - used >= ?",
+                j.credits(), j.keyId(), j.credits());
+        boolean limited = !tx.query("SELECT 1 FROM credit_accounts WHERE key_id = ?", rs -> 1, j.keyId()).isEmpty();
+        if (n == 0 && limited) {
+            throw new InsufficientCreditsException(j.keyId(), j.credits());
+        }
+    }
+
+    private static void enqueueWebhook(Sql.Tx tx, Job j) {
+        if (j.webhook() == null) {
+            return;
+        }
+        long now = j.finishedAt().toEpochMilli();
+        tx.update("INSERT INTO webhook_deliveries (id, tenant, job_id, url, dialect, status, attempts, next_attempt_at, "
+                        + "created_at, history, version) VALUES (?,?,?,?,?,'pending',0,?,?,'[]',0)",
+                java.util.UUID.randomUUID().toString(), j.tenant(), j.id(), j.webhook(), j.dialect(), now, now);
+    }
+
+    private void save(Sql.Tx tx, Job j) {
+        int n = tx.update("UPDATE jobs SET version = ?, status = ?, from_format = ?, started_at = ?, finished_at = ?, "
                         + "expires_at = ?, attempts = ?, lease_owner = ?, lease_until = ?, outputs = ?, error_code = ?, "
                         + "error_message = ?, credits = ? WHERE tenant = ? AND id = ? AND version = ?",
                 j.version() + 1, j.status().wire(), j.from(), millis(j.startedAt()), millis(j.finishedAt()),
@@ -69,9 +107,6 @@ public final class JdbcJobStore implements JobStore {
         if (n != 1) {
             throw new StaleJobException(j);
         }
-        return new Job(j.tenant(), j.id(), j.version() + 1, j.status(), j.from(), j.to(), j.options(), j.inputs(),
-                j.requestHash(), j.webhook(), j.dialect(), j.createdAt(), j.startedAt(), j.finishedAt(),
-                j.expiresAt(), j.attempts(), j.leaseOwner(), j.leaseUntil(), j.outputs(), j.error(), j.credits());
     }
 
     @Override
@@ -133,7 +168,7 @@ public final class JdbcJobStore implements JobStore {
                 instant(rs, "expires_at"), rs.getInt("attempts"), rs.getString("lease_owner"),
                 instant(rs, "lease_until"), read(rs.getString("outputs"), OUTPUTS),
                 code == null ? null : new JobError(ErrorCode.fromCode(code), rs.getString("error_message")),
-                rs.getLong("credits"));
+                rs.getLong("credits"), rs.getString("key_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,12 +12,14 @@ import java.util.Optional;
  * {@link #version()}.
  *
  * @param from source format, or null while a URL input has not been fetched yet
+ * @param credits what the job cost; charged to {@code keyId}'s balance when it ended
+ * @param keyId the API key that submitted it (whose credits pay for it), or null without keys
  */
 public record Job(String tenant, String id, long version, JobStatus status, String from, String to,
                   Map<String, String> options, List<JobInput> inputs, String requestHash, String webhook,
                   String dialect, Instant createdAt, Instant startedAt, Instant finishedAt, Instant expiresAt,
                   int attempts, String leaseOwner, Instant leaseUntil, List<JobOutput> outputs, JobError error,
-                  long credits) {
+                  long credits, String keyId) {
 
     public Job {
         options = Map.copyOf(options);
@@ -39,24 +41,31 @@ public record Job(String tenant, String id, long version, JobStatus status, Stri
     public Job moveTo(JobStatus next) {
         Transitions.check(status, next);
         return new Job(tenant, id, version, next, from, to, options, inputs, requestHash, webhook, dialect,
-                createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, leaseUntil, outputs, error, credits);
+                createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, leaseUntil, outputs, error, credits, keyId);
     }
 
     public Job claimed(String owner, Instant now, Instant until) {
         Job j = moveTo(JobStatus.WORKING);
         return new Job(tenant, id, version, j.status, from, to, options, inputs, requestHash, webhook, dialect,
-                createdAt, now, null, null, attempts + 1, owner, until, List.of(), null, credits);
+                createdAt, now, null, null, attempts + 1, owner, until, List.of(), null, credits, keyId);
     }
 
     public Job requeued() {
         Job j = moveTo(JobStatus.QUEUED);
         return new Job(tenant, id, version, j.status, from, to, options, inputs, requestHash, webhook, dialect,
-                createdAt, null, null, null, attempts, null, null, List.of(), null, credits);
+                createdAt, null, null, null, attempts, null, null, List.of(), null, credits, keyId);
     }
 
     public Job withLease(Instant until) {
         return new Job(tenant, id, version, status, from, to, options, inputs, requestHash, webhook, dialect,
-                createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, until, outputs, error, credits);
+                createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, until, outputs, error, credits, keyId);
+    }
+
+    /** The same job as stored under {@code newVersion}. */
+    public Job withVersion(long newVersion) {
+        return new Job(tenant, id, newVersion, status, from, to, options, inputs, requestHash, webhook, dialect,
+                createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, leaseUntil, outputs, error, credits,
+                keyId);
     }
 
     /** A copy that ended in {@code end} at {@code now}, expiring {@code ttl} later. */
@@ -65,6 +74,6 @@ public record Job(String tenant, String id, long version, JobStatus status, Stri
         Job j = moveTo(end);
         return new Job(tenant, id, version, j.status, fromFormat, to, options, inputs, requestHash, webhook, dialect,
                 createdAt, startedAt == null ? now : startedAt, now, now.plus(ttl), attempts, null, null,
-                results, why, charged);
+                results, why, charged, keyId);
     }
 }

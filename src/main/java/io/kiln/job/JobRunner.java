@@ -151,14 +151,31 @@ public final class JobRunner {
         return outputs;
     }
 
+    private long cost(List<JobOutput> outputs) {
+        long cost = 0;
+        for (JobOutput o : outputs) {
+            cost += o.pageCount() == null ? settings.creditsPerFile() : (long) o.pageCount() * settings.creditsPerPage();
+        }
+        return cost;
+    }
+
     private void finish(Lease lease, String from, List<JobOutput> outputs, JobError error) {
         Job job = lease.job();
         JobStatus end = error == null ? JobStatus.SUCCESS : JobStatus.FAILED;
         try {
-            Job done = store.update(job.ended(end, clock.instant(), settings.ttl(), from, outputs, error, 0));
-            files.expireWithJob(done.tenant(), done.id(), done.expiresAt());
-            metrics.ended(end);
-            events.ended(done.key());
+            Job ended;
+            try {
+                ended = store.update(job.ended(end, clock.instant(), settings.ttl(), from, outputs, error,
+                        error == null ? cost(outputs) : 0));
+            } catch (InsufficientCreditsException shortOfCredits) {
+                outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));
+                ended = store.update(job.ended(JobStatus.FAILED, clock.instant(), settings.ttl(), from, List.of(),
+                        new JobError(ErrorCode.INSUFFICIENT_CREDITS, "the result would cost " + cost(outputs)
+                                + " credits, more than this API key has left"), 0));
+            }
+            files.expireWithJob(ended.tenant(), ended.id(), ended.expiresAt());
+            metrics.ended(ended.status());
+            events.ended(ended.key());
         } catch (StaleJobException e) {
             LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
             outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));

@@ -37,10 +37,13 @@ public final class JobService {
     private final Clock clock;
     private final KilnConfig.Jobs settings;
     private final QueueDepth queue;
+    private final CreditAccounts credits;
     private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
-                      JobEvents events, Workers workers, Clock clock, KilnConfig.Jobs settings) {
+                      JobEvents events, Workers workers, CreditAccounts credits, Clock clock,
+                      KilnConfig.Jobs settings) {
+        this.credits = credits;
         this.store = store;
         this.files = files;
         this.registry = registry;
@@ -56,14 +59,24 @@ public final class JobService {
         return files;
     }
 
+    public CreditAccounts credits() {
+        return credits;
+    }
+
     /**
      * Accepts a job, or returns the existing one when the same client id and request come again.
      *
      * @throws RequestRejected for anything wrong with the request (nothing is stored then)
      */
     public Job submit(String tenant, JobRequest req) {
+        return submit(Caller.of(tenant), req);
+    }
+
+    /** As {@link #submit(String, JobRequest)}, for a caller whose key may carry a credit balance. */
+    public Job submit(Caller caller, JobRequest req) {
+        String tenant = caller.tenant();
         try {
-            Job job = accept(tenant, req);
+            Job job = accept(caller, req);
             // uploads made for this request belong to the job; on an idempotent repeat they are surplus
             var keep = job.createdAt().plus(settings.ttl()).plus(settings.ttl());
             for (JobInput in : req.inputs()) {
@@ -89,10 +102,15 @@ public final class JobService {
         return job.inputs().stream().anyMatch(i -> in.fileId().equals(i.fileId()));
     }
 
-    private Job accept(String tenant, JobRequest req) {
+    private Job accept(Caller caller, JobRequest req) {
+        String tenant = caller.tenant();
+        if (credits.balance(caller.keyId()).map(b -> b.remaining() <= 0).orElse(false)) {
+            throw new RequestRejected(ErrorCode.INSUFFICIENT_CREDITS, "this API key has no credits left");
+        }
         if (req.inputs().isEmpty()) {
             throw new RequestRejected(ErrorCode.BAD_REQUEST, "no input: send a file, a fileId or a url");
         }
+        req.webhook().ifPresent(urls::check);
         List<String> identities = new ArrayList<>();
         List<String> formats = new ArrayList<>();
         String firstName = null;
@@ -136,7 +154,8 @@ public final class JobService {
         }
         var now = clock.instant();
         Job job = new Job(tenant, id, 0, JobStatus.QUEUED, from, req.to(), req.options(), req.inputs(), hash,
-                req.webhook().orElse(null), req.dialect(), now, null, null, null, 0, null, null, List.of(), null, 0);
+                req.webhook().orElse(null), req.dialect(), now, null, null, null, 0, null, null, List.of(), null, 0,
+                caller.keyId());
         try {
             store.insert(job);
         } catch (DuplicateJobException race) {

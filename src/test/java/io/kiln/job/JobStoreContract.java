@@ -33,7 +33,7 @@ public abstract class JobStoreContract {
     private static Job queued(String tenant, Instant created) {
         return new Job(tenant, UUID.randomUUID().toString(), 0, JobStatus.QUEUED, "pdf", "txt",
                 Map.of("pages", "1-2"), List.of(JobInput.upload("f1"), JobInput.url("https://example.org/a.pdf")),
-                "hash", "https://hooks.example/x", "native", created, null, null, null, 0, null, null, List.of(), null, 0);
+                "hash", null, "native", created, null, null, null, 0, null, null, List.of(), null, 0, null);
     }
 
     @Test
@@ -61,7 +61,7 @@ public abstract class JobStoreContract {
         store.insert(job);
         assertThatThrownBy(() -> store.insert(job)).isInstanceOf(DuplicateJobException.class);
         Job otherTenant = new Job("t2", job.id(), 0, JobStatus.QUEUED, "pdf", "txt", Map.of(), job.inputs(), "h",
-                null, "native", T0, null, null, null, 0, null, null, List.of(), null, 0);
+                null, "native", T0, null, null, null, 0, null, null, List.of(), null, 0, "key1");
         store.insert(otherTenant);
         assertThat(store.find("t2", job.id())).contains(otherTenant);
         assertThat(store.find("t3", job.id())).isEmpty();
