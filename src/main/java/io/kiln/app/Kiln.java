@@ -22,6 +22,9 @@ import io.kiln.db.Database;
 import io.kiln.engine.ConverterRegistry;
 import io.kiln.engine.FormatDetector;
 import io.kiln.engine.image.ImageConverter;
+import io.kiln.engine.libreoffice.LibreOfficeConverter;
+import io.kiln.engine.libreoffice.LibreOfficePool;
+import io.kiln.engine.libreoffice.LibreOfficeSettings;
 import io.kiln.engine.pdf.PdfConverter;
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.UrlFetcher;
@@ -58,6 +61,7 @@ public final class Kiln implements AutoCloseable {
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(15);
 
     private final Database database;
+    private final LibreOfficePool office;
     private final UrlFetcher fetcher;
     private final Workers workers;
     private final JobService jobs;
@@ -79,7 +83,11 @@ public final class Kiln implements AutoCloseable {
         var detector = new FormatDetector();
         var files = new FileService(new LocalBlobStore(data.resolve("blobs")), catalog, detector::detect, clock,
                 config.jobs().ttl(), config.http().maxUploadBytes());
-        var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter()));
+        office = config.office().processes() == 0
+                ? LibreOfficePool.disabled(officeSettings(config, data), "disabled by --office-processes 0")
+                : new LibreOfficePool(officeSettings(config, data));
+        var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
+                new LibreOfficeConverter(office)));
         fetcher = new UrlFetcher(policy);
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
@@ -139,6 +147,14 @@ public final class Kiln implements AutoCloseable {
         }
     }
 
+    private static LibreOfficeSettings officeSettings(KilnConfig config, Path data) {
+        var o = config.office();
+        LibreOfficeSettings defaults = LibreOfficeSettings.defaults(data);
+        return new LibreOfficeSettings(o.home().orElse(defaults.officeHome()), Math.max(1, o.processes()),
+                o.maxTasksPerProcess(),
+                config.jobs().taskTimeout(), o.queueTimeout(), defaults.workDir(), defaults.firstPort());
+    }
+
     private static AddressPolicy allowList(List<String> hosts) {
         try {
             return AddressPolicy.parse(String.join(",", hosts));
@@ -185,6 +201,7 @@ public final class Kiln implements AutoCloseable {
         http.stop();
         housekeeping.shutdownNow();
         workers.close();
+        office.close();
         fetcher.close();
         database.close();
     }

@@ -45,7 +45,13 @@ public final class ConfigLoader {
                         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                         .orElse(List.of()),
                 raw.explicit(Setting.SIGNING_KEY));
-        return new KilnConfig(http, jobs, storage, security);
+        var office = new KilnConfig.Office(
+                raw.explicit(Setting.OFFICE_HOME).map(Path::of),
+                raw.explicit(Setting.OFFICE_PROCESSES)
+                        .map(p -> Values.integer(raw.source(Setting.OFFICE_PROCESSES), p, 0, 64)).orElse(cores),
+                Values.integer(raw.source(Setting.OFFICE_MAX_TASKS), raw.get(Setting.OFFICE_MAX_TASKS), 1, 1_000_000),
+                Values.duration(raw.source(Setting.OFFICE_QUEUE_TIMEOUT), raw.get(Setting.OFFICE_QUEUE_TIMEOUT)));
+        return new KilnConfig(http, jobs, storage, security, office);
     }
 
     /** One line per setting, for {@code --help}. */

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole validated configuration, one record per concern. */
-public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security) {
+public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office) {
+
+    /** The LibreOffice pool. {@code home} empty means "find it". */
+    public record Office(Optional<Path> home, int processes, int maxTasksPerProcess, Duration queueTimeout) {
+    }
 
     /** Where and how HTTP is served. {@code bind} empty means "decide from whether keys exist". */
     public record Http(String bind, int port, long maxUploadBytes, Duration maxWait, Optional<String> publicUrl) {

@@ -26,7 +26,11 @@ public enum Setting {
     PUBLIC_URL("public-url", "", "base URL used in links (default: from the request)"),
     LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat"),
     CREDITS_PER_PAGE("credits-per-page", "1", "credits a conversion costs per output page"),
-    CREDITS_PER_FILE("credits-per-file", "1", "credits per output file that has no pages");
+    CREDITS_PER_FILE("credits-per-file", "1", "credits per output file that has no pages"),
+    OFFICE_HOME("office-home", "", "LibreOffice installation directory (default: found under /usr/lib, /opt)"),
+    OFFICE_PROCESSES("office-processes", "", "warm LibreOffice processes (default: number of cores; 0 turns the engine off)"),
+    OFFICE_MAX_TASKS("office-max-tasks", "200", "conversions an office process runs before it is replaced"),
+    OFFICE_QUEUE_TIMEOUT("office-queue-timeout", "60s", "how long a conversion waits for a free office process");
 
     private final String flag;
     private final String defaultValue;

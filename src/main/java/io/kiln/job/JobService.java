@@ -184,10 +184,17 @@ public final class JobService {
             throw new RequestRejected(ErrorCode.UNSUPPORTED_FORMAT, firstName + " is really a " + from
                     + " file, and " + from + " cannot be converted to " + req.to());
         }
-        return registry.find(from, req.to()).map(ConverterRegistry.Match::capability).orElseThrow(() ->
+        ConverterRegistry.Match match = registry.find(from, req.to()).orElseThrow(() ->
                 new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION, "cannot convert " + from + " to " + req.to()
                         + (registry.sourcesFor(req.to()).isEmpty() ? "" : "; " + req.to() + " can be made from "
                         + String.join(", ", registry.sourcesFor(req.to())))));
+        var availability = match.converter().availability();
+        if (availability.state() == io.kiln.engine.Availability.State.UNAVAILABLE) {
+            // refused now rather than accepted to fail: a warming engine, by contrast, takes work
+            throw new RequestRejected(ErrorCode.ENGINE_UNAVAILABLE, "the " + match.converter().engine()
+                    + " engine is not available: " + availability.detail());
+        }
+        return match.capability();
     }
 
     private static Job sameRequest(Job existing, String hash) {

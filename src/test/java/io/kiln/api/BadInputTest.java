@@ -33,7 +33,10 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // every engine on, as a user runs it: a file whose content is text goes to the office engine
+        server = TestServer.start("--office-processes", "1");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> json(server.get("/ready"))
+                .path("engines").path("libreoffice").path("state").asText().equals("ready"));
     }
 
     @AfterAll

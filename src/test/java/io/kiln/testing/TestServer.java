@@ -35,6 +35,10 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Path data, String... args) throws IOException {
         this.data = data;
         List<String> all = new ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+        if (!Arrays.asList(args).contains("--office-processes")) {
+            // office processes cost seconds of CPU to start; tests that convert office files ask for them
+            all.addAll(List.of("--office-processes", "0"));
+        }
         all.addAll(Arrays.asList(args));
         this.kiln = Kiln.start(ConfigLoader.load(all.toArray(String[]::new), Map.of()), clock);
     }

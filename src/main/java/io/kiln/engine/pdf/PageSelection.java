@@ -16,15 +16,16 @@ import org.apache.pdfbox.pdmodel.PDPageTree;
 
 /**
  * Applies the {@code pages} option to a whole document in place, in the order given, so that
- * what the catalog holds (forms, outline, metadata) stays with the pages that remain.
+ * what the catalog holds (forms, outline, metadata) stays with the pages that remain. Also used by
+ * other engines that produce PDFs (LibreOffice's export is selected the same way).
  */
-final class PageSelection {
+public final class PageSelection {
 
     private PageSelection() {
     }
 
     /** Keeps only the pages of {@code spec} (all when absent); a page named twice appears twice. */
-    static void apply(PDDocument doc, Optional<String> spec) {
+    public static void apply(PDDocument doc, Optional<String> spec) {
         if (spec.isEmpty()) {
             return;
         }

@@ -1,0 +1,325 @@
+package io.kiln.engine.libreoffice;
+
+import io.kiln.engine.Availability;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded pool of warm LibreOffice processes. Each slot holds one {@link OfficeProcess}; a
+ * conversion takes an idle one from a queue (waiting at most the queue timeout) and gives it back
+ * afterwards. A process is replaced by a fresh one after {@link LibreOfficeSettings#maxTasksPerProcess()}
+ * conversions, when it crashed, when a conversion on it timed out or was cancelled, and after a
+ * failed start; the replacement starts in the background, so nobody waits for it but the queue.
+ * Processes start in the background at construction; {@link #availability()} tells how far they are.
+ */
+public final class LibreOfficePool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LibreOfficePool.class);
+    private static final Duration FIRST_START_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_START_RETRY = Duration.ofSeconds(30);
+    /** How long a stop may take to reach the point where the manager expects its process to die. */
+    private static final Duration STOP_NOTICE = Duration.ofSeconds(1);
+    /** How long {@link #close()} waits for processes still starting. */
+    private static final Duration CLOSE_WAIT = OfficeProcess.START_TIMEOUT.plusSeconds(5);
+
+    private enum SlotState { STARTING, READY, FAILED }
+
+    private final LibreOfficeSettings settings;
+    private final Optional<String> notInstalled;
+    private final Path templateProfile;
+    private final FreePorts ports;
+    private final BlockingQueue<OfficeProcess> idle = new LinkedBlockingQueue<>();
+    private final AtomicReferenceArray<OfficeProcess> running;
+    private final AtomicReferenceArray<SlotState> states;
+    private final Map<RestartReason, AtomicLong> restarts = new EnumMap<>(RestartReason.class);
+    private final List<Thread> background = Collections.synchronizedList(new ArrayList<>());
+    private volatile String lastStartFailure = "";
+    private volatile boolean closed;
+
+    /** Starts {@code settings.processes()} office processes in the background (none if LibreOffice is missing). */
+    public LibreOfficePool(LibreOfficeSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** A pool that starts nothing: the engine reports itself unavailable, saying {@code reason}. */
+    public static LibreOfficePool disabled(LibreOfficeSettings settings, String reason) {
+        return new LibreOfficePool(settings, Optional.of(reason));
+    }
+
+    private LibreOfficePool(LibreOfficeSettings settings, Optional<String> disabled) {
+        this.settings = settings;
+        this.ports = new FreePorts(settings.firstPort());
+        this.running = new AtomicReferenceArray<>(settings.processes());
+        this.states = new AtomicReferenceArray<>(settings.processes());
+        for (RestartReason r : RestartReason.values()) {
+            restarts.put(r, new AtomicLong());
+        }
+        Optional<String> problem = disabled.or(() -> OfficeInstallation.problem(settings.officeHome()));
+        Path template = settings.workDir().resolve("template-profile");
+        if (problem.isEmpty()) {
+            try {
+                TemplateProfile.write(template);
+            } catch (IOException e) {
+                problem = Optional.of("the LibreOffice profile could not be written under " + settings.workDir()
+                        + ": " + e.getMessage());
+            }
+        }
+        this.notInstalled = problem;
+        this.templateProfile = template;
+        problem.ifPresentOrElse(p -> LOG.warn("libreoffice engine unavailable: {}", p), () -> {
+            LOG.info("starting {} LibreOffice processes from {}", settings.processes(), settings.officeHome());
+            for (int slot = 0; slot < settings.processes(); slot++) {
+                startSlot(slot, Duration.ZERO);
+            }
+        });
+    }
+
+    /** READY when every process is up, WARMING while some are (re)starting, UNAVAILABLE when none can run. */
+    public Availability availability() {
+        if (notInstalled.isPresent()) {
+            return Availability.unavailable(notInstalled.get());
+        }
+        if (closed) {
+            return Availability.unavailable("the LibreOffice pool is shut down");
+        }
+        int ready = readyProcesses();
+        int failed = count(SlotState.FAILED);
+        if (ready == size()) {
+            return Availability.ready();
+        }
+        if (ready == 0 && failed == size()) {
+            return Availability.unavailable("LibreOffice could not be started: " + lastStartFailure);
+        }
+        return Availability.warming(ready + " of " + size() + " office processes ready");
+    }
+
+    /** How many office processes the pool keeps. */
+    public int size() {
+        return settings.processes();
+    }
+
+    /** Office processes up and taking work (idle or busy). */
+    public int readyProcesses() {
+        return count(SlotState.READY);
+    }
+
+    /** How long a conversion may wait for a free process. */
+    public Duration queueTimeout() {
+        return settings.queueTimeout();
+    }
+
+    /** Restarts so far, by reason (for metrics). */
+    public Map<RestartReason, Long> restarts() {
+        Map<RestartReason, Long> out = new EnumMap<>(RestartReason.class);
+        restarts.forEach((r, n) -> out.put(r, n.get()));
+        return out;
+    }
+
+    LibreOfficeSettings settings() {
+        return settings;
+    }
+
+    /** The processes up now (idle or busy). */
+    List<OfficeProcess> processes() {
+        List<OfficeProcess> out = new ArrayList<>();
+        for (int i = 0; i < running.length(); i++) {
+            Optional.ofNullable(running.get(i)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The processes up now and running a conversion. */
+    List<OfficeProcess> busy() {
+        List<OfficeProcess> out = processes();
+        out.removeAll(List.copyOf(idle));
+        return out;
+    }
+
+    /**
+     * Takes an idle process, waiting at most the queue timeout.
+     *
+     * @throws ConversionFailed {@code engine_unavailable} when LibreOffice cannot run, {@code queue_full}
+     *                          when every process stayed busy
+     */
+    OfficeProcess acquire() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.queueTimeout().toNanos();
+        while (true) {
+            Availability a = availability();
+            if (a.state() == Availability.State.UNAVAILABLE) {
+                throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, "LibreOffice is not available: " + a.detail());
+            }
+            OfficeProcess p = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (p == null) {
+                throw new ConversionFailed(ErrorCode.QUEUE_FULL, "All " + size()
+                        + " office processes are busy; try again later.");
+            }
+            if (p.isAlive()) {
+                return p;
+            }
+            restart(p, RestartReason.CRASH);
+        }
+    }
+
+    /** Gives back a process that is fine; it is replaced instead once it has run its allowance. */
+    void release(OfficeProcess p) {
+        if (closed) {
+            retire(p, false);
+        } else if (p.countTask(settings.maxTasksPerProcess())) {
+            restart(p, RestartReason.MAX_TASKS);
+        } else {
+            idle.offer(p);
+        }
+    }
+
+    /** Replaces {@code p} by a fresh process; a crashed, hung or cancelled one is killed first. */
+    void restart(OfficeProcess p, RestartReason reason) {
+        restarts.get(reason).incrementAndGet();
+        if (reason == RestartReason.MAX_TASKS) {
+            LOG.info("restarting {}: {}", p, reason);
+        } else {
+            LOG.warn("restarting {}: {}", p, reason);
+        }
+        idle.remove(p);
+        running.compareAndSet(p.slot(), p, null);
+        states.set(p.slot(), SlotState.STARTING);
+        inBackground("kiln-office-stop-" + p.slot(), () -> retire(p, reason != RestartReason.MAX_TASKS));
+        if (!closed) {
+            startSlot(p.slot(), Duration.ZERO);
+        }
+    }
+
+    private void startSlot(int slot, Duration delay) {
+        states.set(slot, SlotState.STARTING);
+        inBackground("kiln-office-start-" + slot, () -> {
+            Duration pause = delay;
+            while (!closed) {
+                if (!pause.isZero() && !sleep(pause)) {
+                    return;
+                }
+                int port = ports.take();
+                OfficeProcess p = null;
+                try {
+                    p = new OfficeProcess(slot, port, settings.officeHome(), templateProfile,
+                            settings.workDir().resolve("process-" + (slot + 1)));
+                    p.start();
+                } catch (Exception e) {
+                    lastStartFailure = e.getMessage();
+                    restarts.get(RestartReason.START_FAILED).incrementAndGet();
+                    LOG.warn("office process {} on port {} did not start; retrying in {} s", slot + 1, port,
+                            nextPause(pause).toSeconds(), e);
+                    if (p != null) {
+                        retire(p, true);
+                    } else {
+                        ports.give(port);
+                    }
+                    states.set(slot, SlotState.FAILED);
+                    pause = nextPause(pause);
+                    continue;
+                }
+                if (closed) {
+                    retire(p, false);
+                    return;
+                }
+                LOG.info("{} ready", p);
+                running.set(slot, p);
+                states.set(slot, SlotState.READY);
+                idle.offer(p);
+                return;
+            }
+        });
+    }
+
+    private static Duration nextPause(Duration pause) {
+        Duration next = pause.isZero() ? FIRST_START_RETRY : pause.multipliedBy(2);
+        return next.compareTo(MAX_START_RETRY) > 0 ? MAX_START_RETRY : next;
+    }
+
+    /** Stops {@code p}; when {@code kill}, it is killed as soon as its manager no longer expects it to live. */
+    private void retire(OfficeProcess p, boolean kill) {
+        if (kill) {
+            // stop first, so the manager expects the disconnection and does not restart the process itself
+            Thread stopper = Thread.ofVirtual().name("kiln-office-stop").start(p::stop);
+            p.awaitStopping(STOP_NOTICE);
+            p.kill();
+            joinQuietly(stopper, CLOSE_WAIT);
+            p.kill();
+        } else {
+            p.stop();
+        }
+        ports.give(p.port());
+    }
+
+    private void inBackground(String name, Runnable work) {
+        Thread t = Thread.ofVirtual().name(name).unstarted(() -> {
+            try {
+                work.run();
+            } finally {
+                background.remove(Thread.currentThread());
+            }
+        });
+        background.add(t);
+        t.start();
+    }
+
+    private int count(SlotState state) {
+        int n = 0;
+        for (int i = 0; i < states.length(); i++) {
+            n += states.get(i) == state ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Stops every process, waits for those still starting, and kills whatever is left. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Thread> stoppers = new ArrayList<>();
+        for (OfficeProcess p : processes()) {
+            stoppers.add(Thread.ofVirtual().name("kiln-office-close").start(p::stop));
+        }
+        stoppers.forEach(t -> joinQuietly(t, CLOSE_WAIT));
+        new ArrayList<>(background).forEach(t -> joinQuietly(t, CLOSE_WAIT));
+        String marker = settings.workDir().toAbsolutePath().toString();
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        LOG.info("LibreOffice pool stopped; restarts: {}", restarts());
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void joinQuietly(Thread t, Duration limit) {
+        try {
+            t.join(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.kiln.engine.libreoffice;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jodconverter.core.office.OfficeException;
+import org.jodconverter.core.task.OfficeTask;
+import org.jodconverter.local.office.ExistingProcessAction;
+import org.jodconverter.local.office.LocalOfficeManager;
+
+/**
+ * One running LibreOffice process: its own JODConverter manager with a single port, its own working
+ * directory and therefore its own profile directory. A restart never reuses an instance: the pool
+ * stops this one and starts a new {@code OfficeProcess} (on a new port) for the same slot.
+ */
+final class OfficeProcess {
+
+    /** How long LibreOffice may take to start and accept a connection. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** JODConverter's own task limit: far above any Kiln limit, because Kiln enforces its own. */
+    static final Duration JOD_TASK_TIMEOUT = Duration.ofHours(6);
+
+    private final int slot;
+    private final int port;
+    private final Path workingDir;
+    private final LocalOfficeManager manager;
+    private volatile Path profileDir;
+    private volatile ProcessHandle soffice;
+    private int tasks;
+
+    OfficeProcess(int slot, int port, Path officeHome, Path templateProfile, Path workingDir) throws IOException {
+        Files.createDirectories(workingDir);
+        this.slot = slot;
+        this.port = port;
+        this.workingDir = workingDir;
+        this.manager = LocalOfficeManager.builder()
+                .officeHome(officeHome.toFile())
+                .portNumbers(port)
+                .workingDir(workingDir.toFile())
+                .templateProfileDir(templateProfile.toFile())
+                .startFailFast(true)
+                .existingProcessAction(ExistingProcessAction.FAIL)
+                .processTimeout(START_TIMEOUT.toMillis())
+                .maxTasksPerProcess(Integer.MAX_VALUE)
+                .taskExecutionTimeout(JOD_TASK_TIMEOUT.toMillis())
+                .taskQueueTimeout(JOD_TASK_TIMEOUT.toMillis())
+                .build();
+    }
+
+    /** Starts LibreOffice and waits until it accepts connections. */
+    void start() throws OfficeException, IOException {
+        manager.start();
+        profileDir = findProfileDir().orElse(null);
+        soffice = profileDir == null ? null : processesOf(profileDir).findFirst().orElse(null);
+    }
+
+    /** Runs {@code task} on this process; blocks until it ends. */
+    void execute(OfficeTask task) throws OfficeException {
+        manager.execute(task);
+    }
+
+    /** Counts a finished conversion and says whether the process has run its allowance. */
+    boolean countTask(int maxTasks) {
+        return ++tasks >= maxTasks;
+    }
+
+    /** Whether the office process is still running (false once it died or was killed). */
+    boolean isAlive() {
+        ProcessHandle p = soffice;
+        return p != null && p.isAlive() && manager.isRunning();
+    }
+
+    /** Waits (at most {@code limit}) until a {@link #stop()} under way no longer expects the process to live. */
+    void awaitStopping(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (manager.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(20); // the manager marks the disconnection as expected just after it leaves "running"
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the office process at once (it may be hung: no polite request is made). */
+    void kill() {
+        Path dir = profileDir;
+        if (soffice != null) {
+            soffice.destroyForcibly();
+        }
+        if (dir != null) {
+            processesOf(dir).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Stops the manager: asks LibreOffice to quit (killing it if it will not) and removes its profile. */
+    void stop() {
+        try {
+            manager.stop();
+        } catch (OfficeException | RuntimeException e) {
+            kill();
+        }
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Optional<Path> profileDir() {
+        return Optional.ofNullable(profileDir);
+    }
+
+    Optional<Long> pid() {
+        return Optional.ofNullable(soffice).map(ProcessHandle::pid);
+    }
+
+    /** Every process of this JVM's descendants whose command line names {@code profileDir}. */
+    static Stream<ProcessHandle> processesOf(Path profileDir) {
+        String marker = profileDir.getFileName().toString();
+        String parent = profileDir.getParent().toString();
+        return ProcessHandle.current().descendants().filter(p -> p.info().commandLine()
+                .or(() -> p.info().arguments().map(a -> String.join(" ", a)))
+                .map(c -> c.contains(marker) && c.contains(parent)).orElse(false));
+    }
+
+    /** JODConverter names the profile after the connection: {@code .jodconverter_socket_host-…_port-N_…}. */
+    private Optional<Path> findProfileDir() throws IOException {
+        try (Stream<Path> entries = Files.list(workingDir)) {
+            List<Path> dirs = entries.filter(p -> p.getFileName().toString().startsWith(".jodconverter_")
+                    && p.getFileName().toString().contains("port-" + port + "_")).toList();
+            return dirs.stream().findFirst();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "office process " + slot + " (port " + port + pid().map(p -> ", pid " + p).orElse("") + ")";
+    }
+}
