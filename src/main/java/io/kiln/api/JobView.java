@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.kiln.webhook.Attempt;
+import io.kiln.webhook.Delivery;
+import io.kiln.webhook.WebhookLog;
 
 /** The native JSON shape of a job (DESIGN §3), with signed links for its outputs. */
 public final class JobView {
 
     private final SignedLinks links;
+    private final WebhookLog webhooks;
 
-    public JobView(SignedLinks links) {
+    public JobView(SignedLinks links, WebhookLog webhooks) {
         this.links = links;
+        this.webhooks = webhooks;
     }
 
     public Map<String, Object> render(Job job, String baseUrl, long queuePosition) {
@@ -50,8 +56,33 @@ public final class JobView {
         m.put("error", job.error() == null ? null
                 : Map.of("code", job.error().code().code(), "message", job.error().message()));
         m.put("credits", job.credits());
+        if (job.webhook() != null) {
+            m.put("webhook", webhook(job));
+        }
         m.put("durationMs", job.duration().map(d -> d.toMillis()).orElse(null));
         return m;
+    }
+
+    /** The webhook URL and every delivery attempt so far. */
+    private Map<String, Object> webhook(Job job) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("url", job.webhook());
+        Optional<Delivery> d = webhooks.delivery(job.tenant(), job.id());
+        w.put("status", d.map(x -> x.status().wire()).orElse(job.status().isTerminal() ? "pending" : "waiting"));
+        List<Map<String, Object>> attempts = new ArrayList<>();
+        for (Attempt a : d.map(Delivery::history).orElse(List.of())) {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("attempt", a.attempt());
+            at.put("at", iso(a.at()));
+            at.put("status", a.status());
+            at.put("error", a.error());
+            at.put("durationMs", a.durationMs());
+            attempts.add(at);
+        }
+        w.put("attempts", attempts);
+        d.filter(x -> x.status() == io.kiln.webhook.DeliveryStatus.PENDING)
+                .ifPresent(x -> w.put("nextAttemptAt", iso(x.nextAttemptAt())));
+        return w;
     }
 
     private static String iso(Instant i) {

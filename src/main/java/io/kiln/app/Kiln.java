@@ -11,6 +11,12 @@ import io.kiln.api.HttpApi;
 import io.kiln.api.JobRequestReader;
 import io.kiln.api.JobRoutes;
 import io.kiln.api.JobView;
+import io.kiln.api.Json;
+import io.kiln.webhook.JdbcDeliveries;
+import io.kiln.webhook.WebhookMetrics;
+import io.kiln.webhook.WebhookSender;
+import io.kiln.webhook.WebhookSettings;
+import io.kiln.webhook.WebhookSigner;
 import io.kiln.api.OwnLinks;
 import io.kiln.api.PrometheusMetrics;
 import io.kiln.api.SignedLinks;
@@ -61,6 +67,10 @@ public final class Kiln implements AutoCloseable {
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(15);
 
     private final Database database;
+    private final WebhookSender webhooks;
+    private final JdbcDeliveries deliveries;
+    private final Duration ttl;
+    private final Clock clock;
     private final LibreOfficePool office;
     private final UrlFetcher fetcher;
     private final Workers workers;
@@ -99,17 +109,31 @@ public final class Kiln implements AutoCloseable {
         var credits = new CreditAccounts(database.dataSource());
         jobs = new JobService(store, files, registry, urls, events, workers, credits, clock, config.jobs());
         metrics.bind(() -> jobs);
-        sweeper = new Sweeper(store, catalog, files, events, clock);
+        var deliveries = new JdbcDeliveries(database.dataSource());
+        sweeper = new Sweeper(store, catalog, files, events, clock,
+                job -> deliveries.deleteForJob(job.tenant(), job.id()));
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
-        var links = new SignedLinks(SigningKey.load(config.security().signingKey(), data));
-        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), new JobView(links), new JobRequestReader(files, new OwnLinks(links, files, clock)),
+        var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key"));
+        var view = new JobView(links, deliveries);
+        jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
+        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
                         new DocsRoutes()::register));
+        var signer = new WebhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key"));
+        java.util.function.Supplier<String> base = () -> config.http().publicUrl()
+                .orElseGet(() -> "http://" + bind + ":" + port());
+        webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
+                job -> Json.write(view.render(job, base.get(), 0))), signer, policy,
+                WebhookSettings.DEFAULTS, clock, WebhookMetrics.NONE);
+        events.onEnd(webhooks::wake);
+        this.deliveries = deliveries;
+        this.ttl = config.jobs().ttl();
+        this.clock = clock;
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());
         if (config.storage().embedded()) {
             runner.clearScratch(); // left by a run that died mid-conversion (kill -9, power loss)
@@ -125,6 +149,7 @@ public final class Kiln implements AutoCloseable {
     public static Kiln start(KilnConfig config, Clock clock) throws IOException {
         Kiln kiln = new Kiln(config, clock);
         kiln.workers.start();
+        kiln.webhooks.start();
         kiln.housekeeping.scheduleWithFixedDelay(kiln::housekeep, HOUSEKEEPING_EVERY.toMillis(),
                 HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         kiln.http.start(kiln.bind, config.http().port());
@@ -142,6 +167,7 @@ public final class Kiln implements AutoCloseable {
         try {
             reaper.reapExpired();
             sweeper.sweepOnce();
+            deliveries.deleteDeliveredOlderThan(clock.instant().minus(ttl));
         } catch (RuntimeException e) {
             LOG.error("housekeeping failed", e);
         }
@@ -201,6 +227,7 @@ public final class Kiln implements AutoCloseable {
         http.stop();
         housekeeping.shutdownNow();
         workers.close();
+        webhooks.close();
         office.close();
         fetcher.close();
         database.close();

@@ -44,7 +44,8 @@ public final class ConfigLoader {
                 raw.explicit(Setting.ALLOW_HOSTS)
                         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                         .orElse(List.of()),
-                raw.explicit(Setting.SIGNING_KEY));
+                raw.explicit(Setting.SIGNING_KEY),
+                raw.explicit(Setting.WEBHOOK_SECRET));
         var office = new KilnConfig.Office(
                 raw.explicit(Setting.OFFICE_HOME).map(Path::of),
                 raw.explicit(Setting.OFFICE_PROCESSES)

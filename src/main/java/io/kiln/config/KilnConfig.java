@@ -29,6 +29,7 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     }
 
     /** Keys, link signing and the URL allow-list. */
-    public record Security(Path keysFile, List<String> allowHosts, Optional<String> signingKey) {
+    public record Security(Path keysFile, List<String> allowHosts, Optional<String> signingKey,
+                           Optional<String> webhookSecret) {
     }
 }

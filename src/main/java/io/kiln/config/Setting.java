@@ -23,6 +23,7 @@ public enum Setting {
     MAX_WAIT("max-wait", "60s", "longest long-poll or Prefer: wait"),
     ALLOW_HOSTS("allow-hosts", "", "hosts, addresses or CIDR ranges URL inputs may reach despite the SSRF rules"),
     SIGNING_KEY("signing-key", "", "secret for signed download links (default: generated under <data>)"),
+    WEBHOOK_SECRET("webhook-secret", "", "secret native webhooks are signed with (default: generated under <data>)"),
     PUBLIC_URL("public-url", "", "base URL used in links (default: from the request)"),
     LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat"),
     CREDITS_PER_PAGE("credits-per-page", "1", "credits a conversion costs per output page"),

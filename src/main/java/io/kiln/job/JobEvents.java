@@ -11,6 +11,12 @@ import java.util.concurrent.ConcurrentMap;
 public final class JobEvents {
 
     private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final java.util.List<Runnable> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs {@code listener} after every job end on this node (e.g. to wake the webhook sender). */
+    public void onEnd(Runnable listener) {
+        onEnd.add(listener);
+    }
 
     /** A future that completes when {@code key} next ends. Register before reading the job's state. */
     public CompletableFuture<Void> whenEnded(String key) {
@@ -24,6 +30,7 @@ public final class JobEvents {
         if (f != null) {
             f.complete(null);
         }
+        onEnd.forEach(Runnable::run);
     }
 
     public int waiters() {

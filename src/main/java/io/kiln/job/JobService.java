@@ -38,6 +38,7 @@ public final class JobService {
     private final KilnConfig.Jobs settings;
     private final QueueDepth queue;
     private final CreditAccounts credits;
+    private JobRemoval removal = JobRemoval.NONE;
     private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
@@ -61,6 +62,11 @@ public final class JobService {
 
     public CreditAccounts credits() {
         return credits;
+    }
+
+    /** What else to remove when a job is deleted (set once by the composition root). */
+    public void onRemoval(JobRemoval removal) {
+        this.removal = removal;
     }
 
     /**
@@ -242,6 +248,7 @@ public final class JobService {
         boolean deleted = store.delete(tenant, id);
         workers.cancel(job.get().key());
         removeFiles(job.get());
+        removal.removed(job.get());
         events.ended(job.get().key());
         if (deleted) {
             LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());

@@ -17,8 +17,11 @@ public final class Sweeper {
     private final FileService files;
     private final JobEvents events;
     private final Clock clock;
+    private final JobRemoval removal;
 
-    public Sweeper(JobStore store, FileCatalog catalog, FileService files, JobEvents events, Clock clock) {
+    public Sweeper(JobStore store, FileCatalog catalog, FileService files, JobEvents events, Clock clock,
+                   JobRemoval removal) {
+        this.removal = removal;
         this.store = store;
         this.catalog = catalog;
         this.files = files;
@@ -33,6 +36,7 @@ public final class Sweeper {
         for (Job job : store.expired(now, BATCH)) {
             if (store.delete(job.tenant(), job.id())) {
                 files.byJob(job.tenant(), job.id()).forEach(files::delete);
+                removal.removed(job);
                 events.ended(job.key());
                 n++;
             }

@@ -9,21 +9,24 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** The secret behind signed links: configured (all cluster nodes share it) or generated once per data dir. */
-final class SigningKey {
+/**
+ * A server secret (signed links, webhook signatures): configured (all cluster nodes must share it)
+ * or generated once per data directory and kept in a file only the owner can read.
+ */
+final class ServerSecret {
 
-    private SigningKey() {
+    private ServerSecret() {
     }
 
-    static byte[] load(Optional<String> configured, Path dataDir) throws IOException {
+    static byte[] load(Optional<String> configured, Path dataDir, String fileName) throws IOException {
         if (configured.isPresent()) {
             return configured.get().getBytes(StandardCharsets.UTF_8);
         }
-        Path file = dataDir.resolve("signing.key");
+        Path file = dataDir.resolve(fileName);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Path tmp = Files.createTempFile(dataDir, "signing", ".tmp");
+            Path tmp = Files.createTempFile(dataDir, fileName, ".tmp");
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {

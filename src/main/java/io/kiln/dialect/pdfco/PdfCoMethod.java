@@ -1,0 +1,54 @@
+package io.kiln.dialect.pdfco;
+
+import java.util.Set;
+
+/** The PDF.co methods Kiln serves: path, Kiln target, how inputs and pages are given, and the answer's shape. */
+enum PdfCoMethod {
+    FROM_DOC("/v1/pdf/convert/from/doc", "pdf", "pdf", Inputs.ONE, Pages.IGNORED),
+    FROM_HTML("/v1/pdf/convert/from/html", "pdf", "pdf", Inputs.HTML, Pages.IGNORED),
+    FROM_IMAGE("/v1/pdf/convert/from/image", "pdf", "pdf", Inputs.LIST, Pages.IGNORED),
+    TO_TEXT("/v1/pdf/convert/to/text", "txt", "txt", Inputs.ONE, Pages.ZERO_BASED),
+    TO_TEXT_SIMPLE("/v1/pdf/convert/to/text-simple", "txt", "txt", Inputs.ONE, Pages.ZERO_BASED),
+    TO_PNG("/v1/pdf/convert/to/png", "png", "png", Inputs.ONE, Pages.ZERO_BASED),
+    TO_JPG("/v1/pdf/convert/to/jpg", "jpg", "jpg", Inputs.ONE, Pages.ZERO_BASED),
+    MERGE("/v1/pdf/merge", "merge", "pdf", Inputs.LIST, Pages.IGNORED),
+    SPLIT("/v1/pdf/split", "split", "pdf", Inputs.ONE, Pages.ONE_BASED),
+    INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED);
+
+    /** How the input document(s) are given. */
+    enum Inputs { ONE, LIST, HTML }
+
+    /** How {@code pages} counts. */
+    enum Pages { ZERO_BASED, ONE_BASED, IGNORED }
+
+    /** What the answer carries: one {@code url}, a list of {@code urls}, or the {@code info} object. */
+    enum Answer { FILE, LIST, INFO }
+
+    private static final Set<String> LIST_TARGETS = Set.of("png", "jpg", "split");
+
+    final String path;
+    final String target;
+    final String ext;
+    final Inputs inputs;
+    final Pages pages;
+
+    PdfCoMethod(String path, String target, String ext, Inputs inputs, Pages pages) {
+        this.path = path;
+        this.target = target;
+        this.ext = ext;
+        this.inputs = inputs;
+        this.pages = pages;
+    }
+
+    Answer answer() {
+        return answerFor(target);
+    }
+
+    /** The answer's shape for a job of this Kiln target (a job check knows only the job). */
+    static Answer answerFor(String target) {
+        if (target.equals("info")) {
+            return Answer.INFO;
+        }
+        return LIST_TARGETS.contains(target) ? Answer.LIST : Answer.FILE;
+    }
+}

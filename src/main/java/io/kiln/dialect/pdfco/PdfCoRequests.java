@@ -1,0 +1,78 @@
+package io.kiln.dialect.pdfco;
+
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
+import io.kiln.job.FileService;
+import io.kiln.job.FileNames;
+import io.kiln.job.JobInput;
+import io.kiln.job.JobRequest;
+import io.kiln.storage.StoredFile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a PDF.co method's parameters ({@code url}, {@code html}, {@code name}, {@code pages}, ...) into a job request. */
+final class PdfCoRequests {
+
+    static final String DIALECT = "pdfco";
+
+    private final PdfCoLinks links;
+    private final FileService files;
+
+    PdfCoRequests(PdfCoLinks links, FileService files) {
+        this.links = links;
+        this.files = files;
+    }
+
+    JobRequest read(PdfCoMethod method, PdfCoParams params, String tenant) {
+        List<JobInput> inputs = new ArrayList<>();
+        List<StoredFile> uploads = new ArrayList<>();
+        Optional<String> html = method.inputs == PdfCoMethod.Inputs.HTML ? params.text("html") : Optional.empty();
+        if (html.isPresent()) {
+            String name = FileNames.base(params.text("name").orElse("result")) + ".html";
+            StoredFile f = files.storeUpload(tenant, name,
+                    new ByteArrayInputStream(html.get().getBytes(StandardCharsets.UTF_8)));
+            uploads.add(f);
+            inputs.add(JobInput.upload(f.id()));
+        } else {
+            for (String url : urls(method, params)) {
+                inputs.add(links.input(url, tenant));
+            }
+        }
+        return new JobRequest(method.target, Optional.empty(), options(method, params), inputs, Optional.empty(),
+                params.text("callback"), DIALECT, uploads);
+    }
+
+    private static List<String> urls(PdfCoMethod method, PdfCoParams params) {
+        String url = params.text("url").orElseThrow(() -> new RequestRejected(ErrorCode.BAD_REQUEST,
+                method.inputs == PdfCoMethod.Inputs.HTML ? "html or url is required" : "url is required"));
+        if (method.inputs != PdfCoMethod.Inputs.LIST) {
+            return List.of(url);
+        }
+        List<String> out = new ArrayList<>();
+        for (String u : url.split(",")) {
+            if (!u.isBlank()) {
+                out.add(u.trim());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> options(PdfCoMethod method, PdfCoParams params) {
+        Map<String, String> options = new LinkedHashMap<>();
+        params.text("name").ifPresent(n -> options.put("name", n));
+        params.text("password").ifPresent(p -> options.put("password", p));
+        params.text("pages").ifPresent(p -> {
+            switch (method.pages) {
+                case ZERO_BASED -> options.put("pages", PageIndexes.toKiln(p));
+                case ONE_BASED -> options.put("pages", p);
+                case IGNORED -> { }
+            }
+        });
+        return options;
+    }
+}

@@ -1,0 +1,235 @@
+package io.kiln.webhook;
+
+import io.kiln.fetch.AddressPolicy;
+import io.kiln.fetch.NameLookup;
+import io.kiln.job.Job;
+import io.kiln.job.JobStore;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox. A loop ({@link #start}) claims due deliveries, calls their receivers at once
+ * on virtual threads, and records each attempt; a failed one is retried on the {@link RetrySchedule},
+ * later if the receiver's {@code Retry-After} asks. Everything lives in the table, so a restart
+ * resumes where the last run stopped, and a claim left by a dead node lapses after the claim lease.
+ * The loop looks every {@link WebhookSettings#pollEvery()}, or at once when {@link #wake()}d.
+ *
+ * <p>Business times (claims, attempt times, when retries fall due) come from the injected clock, at
+ * the table's millisecond precision; tests drive them and call {@link #deliverDue()} directly.
+ */
+public final class WebhookSender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final JdbcDeliveries deliveries;
+    private final JobStore jobs;
+    private final WebhookRequests requests;
+    private final WebhookClient client;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final WebhookMetrics metrics;
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile Thread loop;
+    private volatile boolean closed;
+
+    /**
+     * @param deliveries the outbox table
+     * @param jobs where the job of each delivery is read (a job that is gone cancels its delivery)
+     * @param signer signs native and pdfRest calls
+     * @param policy the same SSRF policy as URL inputs ({@code --allow-hosts})
+     */
+    public WebhookSender(JdbcDeliveries deliveries, JobStore jobs, WebhookPayloads payloads, WebhookSigner signer,
+                         AddressPolicy policy, WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
+        this(deliveries, jobs, payloads, signer, new WebhookClient(policy, NameLookup.system()), settings, clock,
+                metrics);
+    }
+
+    /** Takes ownership of {@code client}: {@link #close()} stops it. */
+    WebhookSender(JdbcDeliveries deliveries, JobStore jobs, WebhookPayloads payloads, WebhookSigner signer,
+                  WebhookClient client, WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
+        this.deliveries = deliveries;
+        this.jobs = jobs;
+        this.requests = new WebhookRequests(payloads, signer);
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Starts the delivery loop on a virtual thread. */
+    public synchronized void start() {
+        if (loop == null && !closed) {
+            loop = Thread.ofVirtual().name("kiln-webhooks").start(this::run);
+        }
+    }
+
+    /** A job with a webhook ended on this node: look now rather than at the next poll. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                // a full batch suggests more are due: go again without waiting
+                if (deliverDue() < settings.batchSize()) {
+                    wakeups.tryAcquire(settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                return; // close()
+            } catch (RuntimeException e) {
+                LOG.error("webhook loop error", e);
+                pause();
+            }
+        }
+    }
+
+    /**
+     * One round: claims up to a batch of due deliveries and makes their attempts, all at once, and
+     * returns when every one is recorded.
+     *
+     * @return how many deliveries were claimed
+     */
+    public int deliverDue() throws InterruptedException {
+        if (closed) {
+            return 0;
+        }
+        Instant now = now();
+        List<Delivery> claimed = new ArrayList<>();
+        for (Delivery due : deliveries.due(now, settings.batchSize())) {
+            claim(due, now).ifPresent(claimed::add);
+        }
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            claimed.forEach(d -> calls.submit(() -> attempt(d)));
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("webhook round interrupted");
+        }
+        return claimed.size();
+    }
+
+    private Optional<Delivery> claim(Delivery due, Instant now) {
+        try {
+            return Optional.of(deliveries.save(due.claimedUntil(now.plus(settings.claimLease()))));
+        } catch (StaleDeliveryException lost) {
+            return Optional.empty(); // another sender has it
+        }
+    }
+
+    private void attempt(Delivery d) {
+        try {
+            Instant now = now();
+            // expired but not yet swept is gone too: every API already answers for it as for an unknown id
+            Optional<Job> job = jobs.find(d.tenant(), d.jobId())
+                    .filter(j -> j.expiresAt() == null || j.expiresAt().isAfter(now));
+            if (job.isEmpty()) {
+                finish(d.cancelled(now), DeliveryStatus.CANCELLED);
+                return;
+            }
+            Instant at = now();
+            AttemptResult result = call(d, job.get(), at);
+            Attempt attempt = new Attempt(d.attempts() + 1, at, result.status(), clip(result.error()),
+                    result.durationMs());
+            metrics.attempted(attempt);
+            record(d, attempt, result);
+        } catch (InterruptedException stopping) {
+            // no attempt is recorded; the claim lapses and the next run makes it again
+            Thread.currentThread().interrupt();
+        } catch (StaleDeliveryException lost) {
+            LOG.warn("webhook delivery {} was taken over while its call ran (claim lease too short?)", d.id());
+        } catch (RuntimeException e) {
+            // e.g. the database is unreachable; the claim lapses and the delivery is tried again
+            LOG.error("webhook delivery {} could not be attempted", d.id(), e);
+        }
+    }
+
+    private AttemptResult call(Delivery d, Job job, Instant at) throws InterruptedException {
+        WebhookRequest request;
+        try {
+            request = requests.build(d, job, at);
+        } catch (URISyntaxException malformed) {
+            return AttemptResult.never("the webhook URL is malformed: " + malformed.getReason());
+        } catch (RuntimeException renderingFailed) {
+            // recorded as a failed attempt so the schedule still runs its course instead of looping on the claim
+            LOG.error("webhook {}: the body for job {} could not be rendered", d.id(), d.jobId(), renderingFailed);
+            return AttemptResult.failed("Kiln could not prepare the notification (internal error)", 0);
+        }
+        return client.send(request, settings.attemptTimeout());
+    }
+
+    private void record(Delivery d, Attempt attempt, AttemptResult result) {
+        NextStep next = NextStep.after(result, attempt.attempt(), settings.schedule(), now());
+        Delivery saved = deliveries.save(d.after(attempt, next.status(), next.nextAttemptAt()));
+        if (next.status() == DeliveryStatus.PENDING) {
+            LOG.debug("webhook {} attempt {} failed ({}), next at {}", d.id(), attempt.attempt(), describe(attempt),
+                    saved.nextAttemptAt());
+        } else {
+            ended(saved, next.status(), attempt);
+        }
+    }
+
+    private void finish(Delivery d, DeliveryStatus status) {
+        ended(deliveries.save(d), status, null);
+    }
+
+    private void ended(Delivery d, DeliveryStatus status, Attempt last) {
+        metrics.ended(status);
+        switch (status) {
+            case DELIVERED -> LOG.debug("webhook {} for job {} delivered", d.id(), d.jobId());
+            case CANCELLED -> LOG.info("webhook {} cancelled: job {} is gone", d.id(), d.jobId());
+            default -> LOG.warn("webhook {} for job {} failed (attempts: {}, last: {})", d.id(), d.jobId(),
+                    d.attempts(), describe(last));
+        }
+    }
+
+    private static String describe(Attempt a) {
+        return a.error() != null ? a.error() : "HTTP " + a.status();
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** The clock's time at the table's precision, so what is written is what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.pollEvery().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the loop (a call in flight is abandoned and made again after a restart) and the HTTP client. */
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = loop;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(settings.attemptTimeout().plusSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        client.close();
+    }
+}

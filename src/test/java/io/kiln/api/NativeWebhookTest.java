@@ -1,0 +1,90 @@
+package io.kiln.api;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+/** The native API's webhook: the job JSON POSTed, signed per Standard Webhooks, retried until accepted. */
+class NativeWebhookTest {
+
+    private static final String SECRET = "a-test-secret-of-enough-length";
+
+    @Test
+    void aReceiverThatFailsTwiceGetsTheSignedJobOnTheThirdAttempt() throws Exception {
+        try (MockWebServer receiver = new MockWebServer();
+             TestServer server = TestServer.start("--allow-hosts", "127.0.0.1", "--webhook-secret", SECRET)) {
+            receiver.enqueue(new MockResponse.Builder().code(500).build());
+            receiver.enqueue(new MockResponse.Builder().code(500).build());
+            receiver.enqueue(new MockResponse.Builder().code(200).build());
+            receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            String hook = "http://127.0.0.1:" + receiver.getPort() + "/hooks/kiln";
+
+            JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info").field("webhook", hook));
+            String id = job.path("id").asText();
+            List<RecordedRequest> calls = new ArrayList<>();
+            calls.add(receiver.takeRequest(20, TimeUnit.SECONDS));
+            for (int i = 1; i <= 2; i++) {
+                int recorded = i;
+                // the attempt is recorded once its answer is in; only then move time past the next step
+                await().atMost(Duration.ofSeconds(10)).until(() -> json(server.get("/v1/jobs/" + id).body())
+                        .path("webhook").path("attempts").size() == recorded);
+                server.clock().advance(Duration.ofMinutes(1));
+                calls.add(receiver.takeRequest(20, TimeUnit.SECONDS));
+            }
+            assertThat(calls).doesNotContainNull();
+            for (RecordedRequest call : calls) {
+                assertThat(call.getMethod()).isEqualTo("POST");
+                assertThat(call.getHeaders().get("webhook-id")).isEqualTo(calls.getFirst().getHeaders().get("webhook-id"));
+                String body = call.getBody().utf8();
+                assertThat(json(body).path("id").asText()).isEqualTo(id);
+                assertThat(json(body).path("status").asText()).isEqualTo("success");
+                String signed = call.getHeaders().get("webhook-id") + "." + call.getHeaders().get("webhook-timestamp")
+                        + "." + body;
+                assertThat(call.getHeaders().get("webhook-signature")).contains("v1," + hmac(signed));
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode hookState = json(server.get("/v1/jobs/" + id).body()).path("webhook");
+                assertThat(hookState.path("status").asText()).isEqualTo("delivered");
+                assertThat(hookState.path("attempts").findValuesAsText("status")).containsExactly("500", "500", "200");
+            });
+        }
+    }
+
+    @Test
+    void aWebhookToAForbiddenAddressIsRefusedAtSubmit() {
+        try (TestServer server = TestServer.start()) {
+            var r = server.postMultipart("/v1/jobs", Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info").field("webhook", "http://169.254.169.254/latest"));
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(TestServer.json(r).path("code").asText()).isEqualTo("url_forbidden");
+        }
+    }
+
+    private static String hmac(String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return TestServer.JSON.readTree(body);
+    }
+}
