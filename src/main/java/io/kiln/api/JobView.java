@@ -3,15 +3,16 @@ package io.kiln.api;
 import io.kiln.job.Job;
 import io.kiln.job.JobOutput;
 import io.kiln.job.JobStatus;
+import io.kiln.webhook.Attempt;
+import io.kiln.webhook.Delivery;
+import io.kiln.webhook.DeliveryStatus;
+import io.kiln.webhook.WebhookLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.kiln.webhook.Attempt;
-import io.kiln.webhook.Delivery;
-import io.kiln.webhook.WebhookLog;
 
 /** The native JSON shape of a job (DESIGN §3), with signed links for its outputs. */
 public final class JobView {
@@ -80,7 +81,7 @@ public final class JobView {
             attempts.add(at);
         }
         w.put("attempts", attempts);
-        d.filter(x -> x.status() == io.kiln.webhook.DeliveryStatus.PENDING)
+        d.filter(x -> x.status() == DeliveryStatus.PENDING)
                 .ifPresent(x -> w.put("nextAttemptAt", iso(x.nextAttemptAt())));
         return w;
     }

@@ -2,8 +2,13 @@ package io.kiln.dialect.pdfco;
 
 import io.javalin.config.RoutesConfig;
 import io.kiln.api.ApiContext;
+import io.kiln.api.Json;
 import io.kiln.api.OwnLinks;
+import io.kiln.job.Caller;
+import io.kiln.job.Job;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Mounts the PDF.co dialect: {@code /v1/job/check}, the conversion methods of {@link PdfCoMethod},
@@ -12,6 +17,9 @@ import java.time.Duration;
 public final class PdfCoRoutes {
 
     private final String prefix;
+    private final Clock clock;
+    private final JobCheckView checkView;
+    private final RemainingCredits credits;
     private final JobCheckRoute check;
     private final ConversionRoute conversions;
     private final UploadRoute upload;
@@ -28,12 +36,14 @@ public final class PdfCoRoutes {
      */
     public PdfCoRoutes(ApiContext api, String prefix, Duration syncLimit) {
         this.prefix = prefix;
+        this.clock = api.clock();
         var files = api.jobs().files();
         var links = new PdfCoLinks(api.links(), new OwnLinks(api.links(), files, api.clock()), api.jobs(),
                 api.clock(), prefix);
         var info = new PdfInfoView(files);
-        var credits = new RemainingCredits(api.jobs().credits());
-        this.check = new JobCheckRoute(api, new JobCheckView(links, info), credits);
+        this.credits = new RemainingCredits(api.jobs().credits());
+        this.checkView = new JobCheckView(links, info);
+        this.check = new JobCheckRoute(api, checkView, credits);
         this.conversions = new ConversionRoute(api, new PdfCoRequests(links, files),
                 new ConversionView(links, info, files), credits, syncLimit);
         this.upload = new UploadRoute(api, credits);
@@ -48,5 +58,14 @@ public final class PdfCoRoutes {
         }
         routes.post(prefix + "/v1/file/upload", PdfCoErrors.guard(upload::handle));
         routes.get(prefix + PdfCoLinks.RESULTS + "{token}/{name}", PdfCoErrors.guard(results::handle));
+    }
+
+    /**
+     * The body PDF.co's {@code callback} receives when a job ends: the job check's JSON, its links
+     * built on {@code baseUrl} (the server's public base URL).
+     */
+    public String callbackBody(Job job, String baseUrl) {
+        return Json.write(checkView.render(baseUrl, job.id(), Optional.of(job), false, clock.instant(),
+                credits.of(new Caller(job.tenant(), job.keyId())), 0));
     }
 }

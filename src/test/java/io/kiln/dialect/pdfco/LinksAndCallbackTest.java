@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.job.Job;
+import com.sun.net.httpserver.HttpServer;
 import io.kiln.testing.TestServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code expiration} bounds the output links; an expired job is an id never seen; {@code callback} is the webhook. */
@@ -64,6 +70,36 @@ class LinksAndCallbackTest {
                     + origin.url("pdf/minimal-document.pdf") + "\", \"callback\": \"http://169.254.169.254/hook\"}");
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(json(refused).path("error").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void theCallbackReceivesTheJobCheckJsonWhenTheJobEnds() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (exchange) {
+                received.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        receiver.start();
+        try (CorpusOrigin origin = new CorpusOrigin();
+             TestServer server = TestServer.start("--allow-hosts", "127.0.0.1")) {
+            PdfCoClient client = new PdfCoClient(server, null);
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            JsonNode async = json(client.post("/v1/pdf/split", "{\"url\": \"" + origin.url("pdf/pdflatex-4-pages.pdf")
+                    + "\", \"async\": true, \"callback\": \"" + hook + "\"}"));
+            String call = received.poll(30, TimeUnit.SECONDS);
+            assertThat(call).isNotNull().startsWith("POST ");
+            JsonNode body = TestServer.JSON.readTree(call.substring(5));
+            assertThat(body.path("status").asText()).isEqualTo("success");
+            assertThat(body.path("jobId").asText()).isEqualTo(async.path("jobId").asText());
+            assertThat(body.path("pageCount").asInt()).isEqualTo(4);
+            assertThat(TestServer.JSON.readTree(client.download(body.path("url").asText()))).hasSize(4);
+        } finally {
+            receiver.stop(0);
         }
     }
 

@@ -21,7 +21,7 @@ class OfficeInputsTest {
     @BeforeAll
     static void start() {
         origin = new CorpusOrigin();
-        server = TestServer.start("--allow-hosts", "127.0.0.1");
+        server = TestServer.start("--allow-hosts", "127.0.0.1", "--office-processes", "1");
         client = new PdfCoClient(server, null);
     }
 

@@ -42,7 +42,7 @@ class PdfRestTest {
     static void start() {
         key = ApiKeys.load(data.resolve("keys")).create("acme").key();
         origin = new CorpusOrigin();
-        server = TestServer.startOn(data, "--allow-hosts", "127.0.0.1");
+        server = TestServer.startOn(data, "--allow-hosts", "127.0.0.1", "--office-processes", "1");
     }
 
     @AfterAll
