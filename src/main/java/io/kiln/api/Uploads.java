@@ -5,12 +5,12 @@ import io.kiln.error.RequestRejected;
 import java.util.Locale;
 
 /** Turns the servlet container's multipart failures into the client errors they are. */
-final class Uploads {
+public final class Uploads {
 
     private Uploads() {
     }
 
-    static RequestRejected rejected(Throwable e) {
+    public static RequestRejected rejected(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max") && (m.contains("size") || m.contains("length") || m.contains("exceed"))) {

@@ -11,7 +11,6 @@ import io.kiln.api.HttpApi;
 import io.kiln.api.JobRequestReader;
 import io.kiln.api.JobRoutes;
 import io.kiln.api.JobView;
-import io.kiln.api.Json;
 import io.kiln.webhook.JdbcDeliveries;
 import io.kiln.webhook.WebhookMetrics;
 import io.kiln.webhook.WebhookSender;
@@ -25,6 +24,8 @@ import io.kiln.auth.ApiKeys;
 import io.kiln.config.ConfigException;
 import io.kiln.config.KilnConfig;
 import io.kiln.db.Database;
+import io.kiln.dialect.pdfco.PdfCoRoutes;
+import io.kiln.dialect.pdfrest.PdfRestRoutes;
 import io.kiln.engine.ConverterRegistry;
 import io.kiln.engine.FormatDetector;
 import io.kiln.engine.image.ImageConverter;
@@ -119,16 +120,17 @@ public final class Kiln implements AutoCloseable {
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
+        var pdfCo = new PdfCoRoutes(api);
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
-                        new DocsRoutes()::register));
+                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api)::register));
         var signer = new WebhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key"));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());
         webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
-                job -> Json.write(view.render(job, base.get(), 0))), signer, policy,
+                job -> pdfCo.callbackBody(job, base.get())), signer, policy,
                 WebhookSettings.DEFAULTS, clock, WebhookMetrics.NONE);
         events.onEnd(webhooks::wake);
         this.deliveries = deliveries;
