@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *
  *   a: health throughput, then async submit + long-poll of pdf -> info from N clients
  *   b: 10,000 long-polls held open on queued jobs, then released
+ *   office: every office document of a list converted to PDF through async jobs (see benchOffice)
  *
  * Options: --port P --pid PID --pdf FILE [--clients 32] [--warmup 5] [--health-secs 10]
  *          [--job-secs 20] [--polls 10000] [--workers 1] [--blocker-chain 4] [--hold-secs 3] [--max-secs 600]
@@ -64,13 +66,14 @@ public final class LoadBench {
         switch (mode) {
             case "a" -> benchA(pdf);
             case "b" -> benchB(pdf);
+            case "office" -> benchOffice();
             case "health" -> System.out.printf("GET /health: %.0f req/s%n",
                     runLoop(opt("clients", 32), opt("health-secs", 10), (c, st) -> {
                         long t = System.nanoTime();
                         Resp r = c.exchange(get("/health"));
                         st.record(r.status == 200, System.nanoTime() - t, r.status);
                     }).rate());
-            default -> throw new IllegalArgumentException("mode is a or b");
+            default -> throw new IllegalArgumentException("mode is a, b or office");
         }
     }
 
@@ -661,6 +664,321 @@ public final class LoadBench {
         return (bytes >> 20) + " MiB";
     }
 
+    // ---------------------------------------------------------------- office: documents -> PDF through jobs
+
+    static final Pattern CREATED = Pattern.compile("\"createdAt\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern STARTED = Pattern.compile("\"startedAt\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern PAGES = Pattern.compile("\"pageCount\"\\s*:\\s*(\\d+)");
+    static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
+    static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One document's job: what the client saw (client clock) and what the job says (server clock, same machine). */
+    static final class OfficeJob {
+        final int index;
+        final Path file;
+        final byte[] request;
+        volatile String id;
+        volatile long submitSent;
+        volatile long submitAnswered;
+        volatile long answered;
+        volatile String json;
+        volatile String status;
+        volatile String error;
+        int polls;
+
+        OfficeJob(int index, Path file, byte[] request) {
+            this.index = index;
+            this.file = file;
+            this.request = request;
+        }
+
+        long serverMillis(Pattern p) {
+            String v = find(p, json);
+            return v == null ? -1 : Instant.parse(v).toEpochMilli();
+        }
+    }
+
+    /**
+     * Converts every file of --files to PDF through {@code POST /v1/jobs} + {@code GET /v1/jobs/{id}?wait=60}.
+     * --style all (default): one connection submits every document in list order while each job is
+     * long-polled on a connection of its own, so the server's queue holds every job from the start
+     * (the office pool never waits for a client). --style loop: --clients closed-loop clients, each
+     * submitting a document and long-polling it to its end before taking the next. Timed from the
+     * first submit to the last final answer; then every output is downloaded and checked (%PDF- ...
+     * %%EOF, size as the job says). Writes --times-dir/--label.tsv (job startedAt/finishedAt
+     * relative to the first submit) for OfficeDirect's summary.
+     */
+    static void benchOffice() throws Exception {
+        String style = opts.getOrDefault("style", "all");
+        int clients = opt("clients", 2);
+        String label = opts.getOrDefault("label", "a");
+        List<OfficeJob> jobs = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(need("files")))) {
+            if (!line.isBlank()) {
+                Path f = Path.of(line.trim());
+                jobs.add(new OfficeJob(jobs.size(), f, multipartOffice(Files.readAllBytes(f), f.getFileName().toString())));
+            }
+        }
+        double[] conv0 = conversionMetrics();
+        System.out.printf("(a) Kiln HTTP API, %s: %d documents -> pdf%n", style.equals("all")
+                ? "submit all in list order on one connection, long-poll each job on its own connection (full queue)"
+                : clients + " closed-loop clients (submit, long-poll to the end, next)", jobs.size());
+        OfficeCpu cpu = new OfficeCpu(pid);
+        long t0 = System.currentTimeMillis();
+        long n0 = System.nanoTime();
+        if (style.equals("all")) {
+            List<Thread> pollers = new ArrayList<>();
+            try (Conn c = new Conn(port, 120_000)) {
+                for (OfficeJob j : jobs) {
+                    j.submitSent = System.currentTimeMillis();
+                    Resp r = c.exchange(j.request);
+                    j.submitAnswered = System.currentTimeMillis();
+                    if (r.status != 202 && r.status != 200) {
+                        j.status = "http " + r.status;
+                        j.error = r.body;
+                        j.answered = j.submitAnswered;
+                        continue;
+                    }
+                    j.id = find(ID, r.body);
+                    j.json = r.body;
+                    j.status = find(STATUS, r.body);
+                    pollers.add(Thread.ofVirtual().start(() -> {
+                        try (Conn pc = new Conn(port, 120_000)) {
+                            pollToEnd(pc, j);
+                        } catch (IOException e) {
+                            j.status = "io error";
+                            j.error = e.toString();
+                        }
+                    }));
+                }
+            }
+            for (Thread t : pollers) {
+                t.join(TimeUnit.MINUTES.toMillis(15));
+            }
+        } else {
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> ts = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                ts.add(Thread.ofVirtual().start(() -> {
+                    Conn c = null;
+                    int k;
+                    while ((k = next.getAndIncrement()) < jobs.size()) {
+                        OfficeJob j = jobs.get(k);
+                        try {
+                            if (c == null || c.closed) {
+                                c = new Conn(port, 120_000);
+                            }
+                            j.submitSent = System.currentTimeMillis();
+                            Resp r = c.exchange(j.request);
+                            j.submitAnswered = System.currentTimeMillis();
+                            if (r.status != 202 && r.status != 200) {
+                                j.status = "http " + r.status;
+                                j.error = r.body;
+                                j.answered = j.submitAnswered;
+                                continue;
+                            }
+                            j.id = find(ID, r.body);
+                            j.json = r.body;
+                            j.status = find(STATUS, r.body);
+                            pollToEnd(c, j);
+                        } catch (IOException e) {
+                            j.status = "io error";
+                            j.error = e.toString();
+                            if (c != null) {
+                                c.close();
+                            }
+                            c = null;
+                        }
+                    }
+                    if (c != null) {
+                        c.close();
+                    }
+                }));
+            }
+            for (Thread t : ts) {
+                t.join(TimeUnit.MINUTES.toMillis(15));
+            }
+        }
+        long wallNs = System.nanoTime() - n0;
+        String cpuLine = cpu.report();
+        double[] conv1 = conversionMetrics();
+
+        // verification (not timed): download every output and look at it
+        int ok = 0;
+        long pages = 0;
+        List<String> failures = new ArrayList<>();
+        StringBuilder tsv = new StringBuilder();
+        try (Conn c = new Conn(port, 120_000)) {
+            for (OfficeJob j : jobs) {
+                String bad = null;
+                long bytes = 0;
+                int n = -1;
+                if (!"success".equals(j.status)) {
+                    String msg = find(MESSAGE, j.json != null ? j.json : j.error);
+                    bad = "job " + j.status + (msg != null ? ": " + msg : j.error != null ? ": " + j.error : "");
+                } else {
+                    Resp r = c.exchange(get("/v1/jobs/" + j.id + "/output"));
+                    String size = find(SIZE, j.json);
+                    String head = new String(Arrays.copyOf(r.raw, Math.min(5, r.raw.length)), StandardCharsets.ISO_8859_1);
+                    String tail = new String(Arrays.copyOfRange(r.raw, Math.max(0, r.raw.length - 1024), r.raw.length),
+                            StandardCharsets.ISO_8859_1);
+                    if (r.status != 200) {
+                        bad = "output download answered " + r.status;
+                    } else if (!head.equals("%PDF-")) {
+                        bad = "output does not start with %PDF-";
+                    } else if (!tail.contains("%%EOF")) {
+                        bad = "output has no %%EOF";
+                    } else if (size != null && Long.parseLong(size) != r.raw.length) {
+                        bad = "output is " + r.raw.length + " bytes, the job says " + size;
+                    } else {
+                        bytes = r.raw.length;
+                        String p = find(PAGES, j.json);
+                        n = p == null ? -1 : Integer.parseInt(p);
+                    }
+                }
+                if (bad == null) {
+                    ok++;
+                    pages += Math.max(0, n);
+                } else {
+                    failures.add(j.file + ": " + bad.replaceAll("\\s+", " "));
+                }
+                long st = j.json == null ? -1 : j.serverMillis(STARTED);
+                long fin = j.json == null ? -1 : j.serverMillis(FINISHED);
+                tsv.append(j.file).append('\t').append(st < 0 ? j.submitSent - t0 : st - t0).append('\t')
+                        .append(fin < 0 ? j.answered - t0 : fin - t0).append('\t').append(bad == null ? "ok" : "FAILED")
+                        .append('\t').append(bytes).append('\t').append(n).append('\t')
+                        .append(bad == null ? "" : bad.replaceAll("\\s+", " ")).append('\n');
+            }
+        }
+        Path timesDir = Files.createDirectories(Path.of(need("times-dir")));
+        Files.writeString(timesDir.resolve(label + ".tsv"), tsv);
+
+        double wall = wallNs / 1e9;
+        System.out.printf("    %d documents in %.2f s: %.3f docs/s; ok %d, FAILED %d; %d pages%n",
+                jobs.size(), wall, ok / wall, ok, jobs.size() - ok, pages);
+        System.out.println("    " + cpuLine);
+        failures.forEach(f -> System.out.println("    FAILED " + f));
+
+        // where a job's time goes (ms, mean over the jobs that ran; server clock for createdAt/startedAt/finishedAt)
+        long nRan = 0;
+        double upload = 0, queued = 0, worker = 0, notify = 0, polls = 0;
+        for (OfficeJob j : jobs) {
+            if (j.json == null || j.serverMillis(STARTED) < 0 || j.serverMillis(FINISHED) < 0) {
+                continue;
+            }
+            nRan++;
+            upload += j.submitAnswered - j.submitSent;
+            queued += j.serverMillis(STARTED) - j.serverMillis(CREATED);
+            worker += j.serverMillis(FINISHED) - j.serverMillis(STARTED);
+            notify += j.answered - j.serverMillis(FINISHED);
+            polls += j.polls;
+        }
+        double convCount = conv1[1] - conv0[1];
+        double convSum = conv1[0] - conv0[0];
+        if (nRan > 0) {
+            System.out.printf("    per job (mean ms): submit answered %.0f, queued (createdAt -> startedAt) %.0f, "
+                            + "worker (startedAt -> finishedAt) %.0f, finishedAt -> final answer %.0f; polls/job %.2f%n",
+                    upload / nRan, queued / nRan, worker / nRan, notify / nRan, polls / nRan);
+        }
+        if (convCount > 0) {
+            System.out.printf("    engine: kiln_conversion (libreoffice) %d conversions, %.1f s in total, mean %.0f ms; "
+                            + "worker time outside the converter %.0f ms/job; office pool busy %.0f%% of %d x wall "
+                            + "(by kiln_conversion)%n",
+                    (long) convCount, convSum, convSum / convCount * 1000, worker / Math.max(1, nRan) - convSum / convCount * 1000,
+                    100 * convSum / (opt("processes", 2) * wall), opt("processes", 2));
+        }
+        System.out.printf(Locale.ROOT, "RESULT office-%s mode=http-%s docs=%d ok=%d failed=%d wall_s=%.2f docs_per_s=%.4f pages=%d "
+                        + "worker_ms=%.0f conversion_ms=%.0f%n", label, style, jobs.size(), ok, jobs.size() - ok, wall, ok / wall, pages,
+                worker / Math.max(1, nRan), convCount > 0 ? convSum / convCount * 1000 : -1);
+    }
+
+    /** Long-polls j's job on {@code c} until it ends (a 60 s wait that expires is simply re-sent). */
+    static void pollToEnd(Conn c, OfficeJob j) throws IOException {
+        byte[] req = get("/v1/jobs/" + j.id + "?wait=60");
+        while (!terminal(j.status)) {
+            Resp r = c.exchange(req);
+            j.polls++;
+            if (r.status != 200) {
+                j.status = "http " + r.status;
+                j.error = r.body;
+                break;
+            }
+            j.json = r.body;
+            j.status = find(STATUS, r.body);
+        }
+        j.answered = System.currentTimeMillis();
+    }
+
+    static byte[] multipartOffice(byte[] file, String name) {
+        String b = "kilnbench" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + b + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\npdf\r\n--" + b
+                + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return post("/v1/jobs", "multipart/form-data; boundary=" + b, body.toByteArray());
+    }
+
+    /** {sum of seconds, count} of kiln_conversion{engine="libreoffice"} from /metrics (zeros if absent). */
+    static double[] conversionMetrics() {
+        try (Conn c = new Conn(port, 30_000)) {
+            String m = c.exchange(get("/metrics")).body;
+            return new double[] {metric(m, "kiln_conversion_seconds_sum"), metric(m, "kiln_conversion_seconds_count")};
+        } catch (IOException e) {
+            return new double[2];
+        }
+    }
+
+    static double metric(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*engine=\"libreoffice\"[^}]*\\}\\s+(\\S+)").matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** CPU over a phase of the server JVM, its office processes (descendants), this client and the rest. */
+    static final class OfficeCpu {
+        final long server;
+        final long t0 = System.nanoTime();
+        final long[] tree0;
+        final long self0 = cpuTicks(ProcessHandle.current().pid());
+        final long[] all0 = Cpu.machineTicks();
+        final String load0 = loadavg();
+
+        OfficeCpu(long server) {
+            this.server = server;
+            this.tree0 = tree();
+        }
+
+        long[] tree() {
+            long desc = 0;
+            for (ProcessHandle h : ProcessHandle.of(server).map(p -> p.descendants().toList()).orElse(List.of())) {
+                desc += cpuTicks(h.pid());
+            }
+            return new long[] {cpuTicks(server), desc};
+        }
+
+        String report() {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long[] t1 = tree();
+            long[] all1 = Cpu.machineTicks();
+            double jvm = (t1[0] - tree0[0]) / 100.0 / secs;
+            double office = (t1[1] - tree0[1]) / 100.0 / secs;
+            double self = (cpuTicks(ProcessHandle.current().pid()) - self0) / 100.0 / secs;
+            double busy = (all1[0] - all0[0]) / 100.0 / secs;
+            return String.format("cpu (cores): server JVM %.2f, office processes %.2f, client %.2f, other %.2f, idle %.2f; "
+                            + "load average %s -> %s", jvm, office, self, Math.max(0, busy - jvm - office - self),
+                    (all1[1] - all0[1]) / 100.0 / secs, load0, loadavg());
+        }
+
+        static String loadavg() {
+            try {
+                return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- minimal HTTP/1.1
 
     static byte[] get(String path) {
@@ -686,7 +1004,7 @@ public final class LoadBench {
         return post("/v1/jobs", "multipart/form-data; boundary=" + b, body.toByteArray());
     }
 
-    record Resp(int status, String body) {
+    record Resp(int status, String body, byte[] raw) {
     }
 
     static final class Conn implements Closeable {
@@ -763,7 +1081,8 @@ public final class LoadBench {
             if (closed) {
                 close();
             }
-            return new Resp(status, body.toString(StandardCharsets.UTF_8));
+            byte[] raw = body.toByteArray();
+            return new Resp(status, new String(raw, StandardCharsets.UTF_8), raw);
         }
 
         private String line() throws IOException {

@@ -86,9 +86,9 @@ public final class OfficeDirect {
                 .portNumbers(ports)
                 .workingDir(work.toFile())
                 .startFailFast(true)
-                .processTimeout(120_000)
-                .taskExecutionTimeout(600_000)
-                .taskQueueTimeout(600_000)
+                .processTimeout(120_000L)
+                .taskExecutionTimeout(600_000L)
+                .taskQueueTimeout(600_000L)
                 .build();
         long s0 = System.nanoTime();
         manager.start();

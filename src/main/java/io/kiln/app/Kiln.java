@@ -24,6 +24,7 @@ import io.kiln.auth.ApiKeys;
 import io.kiln.config.ConfigException;
 import io.kiln.config.KilnConfig;
 import io.kiln.db.Database;
+import io.kiln.dialect.convertapi.ConvertApiRoutes;
 import io.kiln.dialect.pdfco.PdfCoRoutes;
 import io.kiln.dialect.pdfrest.PdfRestRoutes;
 import io.kiln.engine.ConverterRegistry;
@@ -125,7 +126,8 @@ public final class Kiln implements AutoCloseable {
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
-                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api)::register));
+                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api)::register,
+                        new ConvertApiRoutes(api, registry::optionNames)::register));
         var signer = new WebhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key"));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());

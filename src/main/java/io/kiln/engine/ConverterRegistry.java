@@ -92,6 +92,11 @@ public final class ConverterRegistry {
         return names;
     }
 
+    /** The option names (its own and the common ones) the conversion from → to takes; empty if nothing serves it. */
+    public Optional<java.util.Set<String>> optionNames(String from, String to) {
+        return find(from, to).map(m -> java.util.Set.copyOf(optionNames(m.capability())));
+    }
+
     /** One entry per (from, to) pair, sorted, for the formats listing. */
     public List<Entry> table() {
         List<Entry> rows = new ArrayList<>();

@@ -1,0 +1,99 @@
+package io.kiln.dialect.convertapi;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.kiln.api.Json;
+import io.kiln.error.ErrorCode;
+import io.kiln.error.KilnException;
+import io.kiln.job.Job;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one table from Kiln's error codes to ConvertAPI's statuses and codes, and the writer of its
+ * error body. Codes follow ConvertAPI's published list where it has one (4000, 4002, 4010, 4013,
+ * 4014, 5000–5007); the others are the status followed by a zero (4040, 4220, …).
+ */
+final class ConvertApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConvertApiErrors.class);
+
+    private ConvertApiErrors() {
+    }
+
+    /** A refused request. */
+    static ConvertApiError rejected(ErrorCode code, String message) {
+        return switch (code) {
+            case BAD_REQUEST, UNKNOWN_OPTION, INVALID_OPTION, URL_FORBIDDEN -> ConvertApiError.of(400, 4000, message);
+            case MALFORMED_BODY -> ConvertApiError.of(400, 4002, message);
+            case UNAUTHORIZED -> ConvertApiError.of(401, 4010, message);
+            case INSUFFICIENT_CREDITS -> ConvertApiError.of(401, 4014, message);
+            case NOT_FOUND -> ConvertApiError.of(404, 4040, message);
+            case CONFLICT -> ConvertApiError.of(409, 4090, message);
+            case PAYLOAD_TOO_LARGE -> ConvertApiError.of(413, 4130, message);
+            case UNSUPPORTED_FORMAT -> ConvertApiError.of(415, 4150, message);
+            case UNSUPPORTED_CONVERSION -> ConvertApiError.of(422, 4220, message);
+            case QUEUE_FULL -> ConvertApiError.of(429, 4290, message);
+            case TIMEOUT -> ConvertApiError.of(500, 5000, message);
+            case CORRUPT_DOCUMENT -> ConvertApiError.of(500, 5002, message);
+            case PASSWORD_REQUIRED -> ConvertApiError.of(500, 5003, message);
+            case PASSWORD_INCORRECT -> ConvertApiError.of(500, 5006, message);
+            case URL_FETCH_FAILED -> ConvertApiError.of(500, 5007, message);
+            case ENGINE_UNAVAILABLE -> ConvertApiError.of(501, 5010, message);
+            case TOO_MANY_PAGES, ENGINE_FAILED, ABORTED, CRASHED, INTERNAL -> ConvertApiError.of(500, 5001, message);
+        };
+    }
+
+    /**
+     * A conversion that ended without a result. Always a 5XX, as ConvertAPI documents for polls (never
+     * 503, which a polling client reads as "poll again"); the code still says why.
+     */
+    static ConvertApiError failed(Job job) {
+        if (job.error() == null) {
+            return ConvertApiError.of(500, 5001, "the conversion was aborted");
+        }
+        ConvertApiError e = rejected(job.error().code(), job.error().message());
+        return e.status() >= 500 && e.status() != 503 ? e : ConvertApiError.of(500, e.code(), e.message());
+    }
+
+    static ConvertApiError of(Throwable t) {
+        Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (e instanceof ConvertApiFailure f) {
+            return f.error();
+        }
+        if (e instanceof KilnException k) {
+            if (k.getCause() != null) {
+                LOG.debug("{}: {}", k.code().code(), k.getMessage(), k.getCause());
+            }
+            return rejected(k.code(), k.getMessage());
+        }
+        LOG.error("unexpected error in the ConvertAPI dialect", e);
+        return ConvertApiError.of(500, 5001, "an internal error occurred");
+    }
+
+    static void write(Context ctx, ConvertApiError e) {
+        switch (e.status()) {
+            case 401 -> ctx.header("WWW-Authenticate", "Bearer");
+            case 429 -> ctx.header("Retry-After", "5");
+            case 413 -> ctx.header("Connection", "close"); // the rest of the body may be unread
+            default -> {
+            }
+        }
+        if (e.code() == 4002) {
+            ctx.header("Connection", "close");
+        }
+        ctx.status(e.status()).contentType("application/json").result(Json.write(e.body()));
+    }
+
+    /** A handler whose failures are answered in ConvertAPI's shape instead of Kiln's problem documents. */
+    static Handler guarded(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (RuntimeException e) {
+                write(ctx, of(e));
+            }
+        };
+    }
+}

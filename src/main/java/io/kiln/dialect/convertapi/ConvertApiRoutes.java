@@ -1,0 +1,169 @@
+package io.kiln.dialect.convertapi;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.kiln.api.ApiContext;
+import io.kiln.api.OwnLinks;
+import io.kiln.job.Caller;
+import io.kiln.job.Job;
+import io.kiln.job.JobStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ConvertAPI's protocol at the root (and under {@code /async}): {@code POST /convert/{from}/to/{to}}
+ * (sync, {@code Async=true}, or semi-async with a client {@code JobId}), {@code GET /job/{id}} (held
+ * up to {@link #POLL_WAIT} while converting, one poll at a time) and {@code DELETE /job/{id}}, plus
+ * the file endpoints of {@link ConvertApiFiles}.
+ */
+public final class ConvertApiRoutes {
+
+    /** How long a poll of an unfinished job is held before it is answered 202. */
+    public static final Duration POLL_WAIT = Duration.ofSeconds(5);
+    /** Names the parameters Kiln dropped because it cannot honour them for the conversion asked. */
+    public static final String IGNORED_HEADER = "Kiln-Ignored-Parameters";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConvertApiRoutes.class);
+
+    private final ApiContext api;
+    private final String prefix;
+    private final Duration pollWait;
+    private final ConvertApiAuth auth;
+    private final ParameterReader parameters = new ParameterReader();
+    private final ConversionRequestReader requests;
+    private final ConversionResults results;
+    private final ConvertApiFiles files;
+    private final PollGuard polls = new PollGuard();
+
+    /** At the root, polls held up to {@link #POLL_WAIT}. */
+    public ConvertApiRoutes(ApiContext api, AcceptedOptions accepted) {
+        this(api, accepted, "", POLL_WAIT);
+    }
+
+    /**
+     * @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /convertapi})
+     * @param pollWait how long a poll of an unfinished job is held before it is answered 202
+     */
+    public ConvertApiRoutes(ApiContext api, AcceptedOptions accepted, String prefix, Duration pollWait) {
+        this.api = api;
+        this.prefix = prefix;
+        this.pollWait = pollWait;
+        this.auth = new ConvertApiAuth(api.auth());
+        this.requests = new ConversionRequestReader(api.jobs().files(),
+                new OwnLinks(api.links(), api.jobs().files(), api.clock()), accepted, api.clock());
+        this.results = new ConversionResults(api.jobs().files(), api.links());
+        this.files = new ConvertApiFiles(api, auth);
+    }
+
+    public void register(RoutesConfig routes) {
+        for (String form : List.of("", "/async")) {
+            String at = prefix + form;
+            Handler convert = ConvertApiErrors.guarded(ctx -> convert(ctx, !form.isEmpty()));
+            routes.post(at + "/convert/{from}/to/{to}", convert);
+            routes.get(at + "/convert/{from}/to/{to}", convert);
+            routes.get(at + "/job/{id}", ConvertApiErrors.guarded(this::poll));
+            routes.delete(at + "/job/{id}", ConvertApiErrors.guarded(this::delete));
+        }
+        files.register(routes, prefix);
+    }
+
+    private void convert(Context ctx, boolean alwaysAsync) {
+        Parameters params = parameters.read(ctx);
+        Caller caller = auth.caller(ctx, params);
+        ConversionRequest req = requests.read(params, caller.tenant(), ctx.pathParam("from"), ctx.pathParam("to"),
+                alwaysAsync);
+        if (!req.ignored().isEmpty()) {
+            ctx.header(IGNORED_HEADER, String.join(", ", req.ignored()));
+            LOG.debug("ConvertAPI parameters ignored for {} → {}: {}", ctx.pathParam("from"), ctx.pathParam("to"),
+                    req.ignored());
+        }
+        Job job = api.jobs().submit(caller, req.job());
+        if (req.async()) {
+            ctx.json(Map.of("JobId", job.id()));
+            return;
+        }
+        ctx.header("Kiln-Job-Id", job.id());
+        CompletableFuture<Void> answered = answer(ctx, caller.tenant(), job.id(), api.maxWait(), req.storeFile(),
+                unfinished -> stillConverting(ctx, unfinished));
+        ctx.future(() -> answered);
+    }
+
+    /** A sync call that outwaited the server's longest wait: ConvertAPI's timeout error, naming where to poll. */
+    private void stillConverting(Context ctx, Job job) {
+        String poll = prefix + "/job/" + job.id();
+        ctx.header("Location", poll);
+        ConvertApiErrors.write(ctx, ConvertApiError.of(500, 5000, "Conversion timeout: job " + job.id()
+                + " did not finish within " + api.maxWait().toSeconds() + " s; it goes on: poll " + poll + "."));
+    }
+
+    private void poll(Context ctx) {
+        Parameters params = ConvertApiAuth.queryOnly(ctx);
+        Caller caller = auth.caller(ctx, params);
+        String id = JobIds.parse(ctx.pathParam("id")).orElseThrow(ConvertApiRoutes::noSuchJob);
+        String key = caller.tenant() + "/" + id;
+        if (!polls.enter(key)) {
+            throw new ConvertApiFailure(ConvertApiError.of(503, 5030,
+                    "Another poll of job " + id + " is in progress; no concurrent poll requests are allowed."));
+        }
+        boolean storeFile = !params.text("storefile").map("false"::equalsIgnoreCase).orElse(false);
+        CompletableFuture<Void> answered;
+        try {
+            answered = answer(ctx, caller.tenant(), id, pollWait, storeFile,
+                    unfinished -> ctx.status(202).json(Map.of("JobId", id)));
+        } catch (RuntimeException e) {
+            polls.leave(key);
+            throw e;
+        }
+        ctx.future(() -> answered.whenComplete((done, e) -> polls.leave(key)));
+    }
+
+    private void delete(Context ctx) {
+        Caller caller = auth.caller(ctx);
+        String id = JobIds.parse(ctx.pathParam("id")).orElseThrow(ConvertApiRoutes::noSuchJob);
+        if (!api.jobs().delete(caller.tenant(), id)) {
+            throw noSuchJob();
+        }
+        ctx.status(200);
+    }
+
+    /** Waits up to {@code wait} for the job to end, then answers its result, its error, or {@code unfinished}. */
+    private CompletableFuture<Void> answer(Context ctx, String tenant, String id, Duration wait, boolean storeFile,
+                                           Consumer<Job> unfinished) {
+        String base = api.baseUrl(ctx);
+        CompletableFuture<Optional<Job>> ended;
+        try {
+            ended = api.jobs().await(tenant, id, wait);
+        } catch (RuntimeException e) {
+            ended = CompletableFuture.failedFuture(e);
+        }
+        return ended.handle((now, error) -> {
+            try {
+                if (error != null) {
+                    ConvertApiErrors.write(ctx, ConvertApiErrors.of(error));
+                } else if (now.isEmpty()) {
+                    ConvertApiErrors.write(ctx, noSuchJob().error());
+                } else if (now.get().status() == JobStatus.SUCCESS) {
+                    results.write(ctx, now.get(), base, storeFile);
+                } else if (now.get().status().isTerminal()) {
+                    ConvertApiErrors.write(ctx, ConvertApiErrors.failed(now.get()));
+                } else {
+                    unfinished.accept(now.get());
+                }
+            } catch (Exception e) {
+                ConvertApiErrors.write(ctx, ConvertApiErrors.of(e));
+            }
+            return null;
+        });
+    }
+
+    private static ConvertApiFailure noSuchJob() {
+        return new ConvertApiFailure(ConvertApiError.of(404, 4040, "JobId is invalid, or the job expired or was deleted."));
+    }
+}
