@@ -801,6 +801,7 @@ public final class LoadBench {
         }
         long wallNs = System.nanoTime() - n0;
         String cpuLine = cpu.report();
+        String threadLine = cpu.byThread();
         double[] conv1 = conversionMetrics();
 
         // verification (not timed): download every output and look at it
@@ -857,6 +858,7 @@ public final class LoadBench {
         System.out.printf("    %d documents in %.2f s: %.3f docs/s; ok %d, FAILED %d; %d pages%n",
                 jobs.size(), wall, ok / wall, ok, jobs.size() - ok, pages);
         System.out.println("    " + cpuLine);
+        System.out.println("    server JVM cpu s by thread: " + threadLine);
         failures.forEach(f -> System.out.println("    FAILED " + f));
 
         // where a job's time goes (ms, mean over the jobs that ran; server clock for createdAt/startedAt/finishedAt)
@@ -888,8 +890,9 @@ public final class LoadBench {
                     100 * convSum / (opt("processes", 2) * wall), opt("processes", 2));
         }
         System.out.printf(Locale.ROOT, "RESULT office-%s mode=http-%s docs=%d ok=%d failed=%d wall_s=%.2f docs_per_s=%.4f pages=%d "
-                        + "worker_ms=%.0f conversion_ms=%.0f%n", label, style, jobs.size(), ok, jobs.size() - ok, wall, ok / wall, pages,
-                worker / Math.max(1, nRan), convCount > 0 ? convSum / convCount * 1000 : -1);
+                        + "office_cpu_s=%.1f jvm_cpu_s=%.1f client_cpu_s=%.1f other_cores=%.2f worker_ms=%.0f conversion_ms=%.0f%n",
+                label, style, jobs.size(), ok, jobs.size() - ok, wall, ok / wall, pages, cpu.officeSecs, cpu.jvmSecs,
+                cpu.clientSecs, cpu.otherCores, worker / Math.max(1, nRan), convCount > 0 ? convSum / convCount * 1000 : -1);
     }
 
     /** Long-polls j's job on {@code c} until it ends (a 60 s wait that expires is simply re-sent). */
@@ -944,9 +947,50 @@ public final class LoadBench {
         final long[] all0 = Cpu.machineTicks();
         final String load0 = loadavg();
 
+        final Map<String, Long> threads0;
+
         OfficeCpu(long server) {
             this.server = server;
             this.tree0 = tree();
+            this.threads0 = threadTicks(server);
+        }
+
+        /** The server JVM's CPU by thread kind (thread names with digits and "-" runs folded), in seconds, top 8. */
+        String byThread() {
+            Map<String, Long> now = threadTicks(server);
+            Map<String, Long> kinds = new TreeMap<>();
+            now.forEach((key, ticks) -> {
+                long d = ticks - threads0.getOrDefault(key, 0L);
+                if (d > 0) {
+                    kinds.merge(key.substring(key.indexOf(' ') + 1), d, Long::sum);
+                }
+            });
+            StringBuilder sb = new StringBuilder();
+            kinds.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(8)
+                    .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+                            .append(String.format("%.1f", e.getValue() / 100.0)));
+            return sb.toString();
+        }
+
+        /** "tid kind" -> utime + stime ticks of every thread of {@code process}. */
+        static Map<String, Long> threadTicks(long process) {
+            Map<String, Long> out = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + process + "/task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("(?<=[-#])[0-9]+|[0-9]+$", "N").replaceAll("#N|-N$", "");
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException e) {
+                // no such process
+            }
+            return out;
         }
 
         long[] tree() {
@@ -957,6 +1001,9 @@ public final class LoadBench {
             return new long[] {cpuTicks(server), desc};
         }
 
+        /** CPU seconds over the phase, set by {@link #report()}: server JVM, office processes, client; other in cores. */
+        double jvmSecs, officeSecs, clientSecs, otherCores;
+
         String report() {
             double secs = (System.nanoTime() - t0) / 1e9;
             long[] t1 = tree();
@@ -965,6 +1012,10 @@ public final class LoadBench {
             double office = (t1[1] - tree0[1]) / 100.0 / secs;
             double self = (cpuTicks(ProcessHandle.current().pid()) - self0) / 100.0 / secs;
             double busy = (all1[0] - all0[0]) / 100.0 / secs;
+            jvmSecs = jvm * secs;
+            officeSecs = office * secs;
+            clientSecs = self * secs;
+            otherCores = Math.max(0, busy - jvm - office - self);
             return String.format("cpu (cores): server JVM %.2f, office processes %.2f, client %.2f, other %.2f, idle %.2f; "
                             + "load average %s -> %s", jvm, office, self, Math.max(0, busy - jvm - office - self),
                     (all1[1] - all0[1]) / 100.0 / secs, load0, loadavg());

@@ -28,6 +28,10 @@ import org.jodconverter.local.office.LocalOfficeManager;
  *   jod      (b) JODConverter in-process: one LocalOfficeManager with N ports (N office processes),
  *            fed by N threads; only the conversions are timed, after manager.start() returned
  *            (startFailFast, so every process is up by then).
+ *   kiln     (k, diagnostic) Kiln's own engine in-process, without HTTP, jobs, database or storage:
+ *            LibreOfficePool(LibreOfficeSettings.defaults(dir).withProcesses(N)) + LibreOfficeConverter,
+ *            fed by N threads, timed after the pool reports ready. (b) -> (k) is the cost of Kiln's
+ *            conversion steps; (k) -> (a) the cost of the HTTP/job layer around them.
  *   soffice  (c) {@code soffice --headless --convert-to pdf} started once per file, sequentially;
  *            --profile shared (one profile, created before timing) or fresh (a new one per file).
  *   summary  reads the per-document times every mode wrote and prints the comparison.
@@ -51,8 +55,9 @@ public final class OfficeDirect {
         switch (mode) {
             case "jod" -> jod();
             case "soffice" -> soffice();
+            case "kiln" -> kilnEngine();
             case "summary" -> summary();
-            default -> throw new IllegalArgumentException("mode is jod, soffice or summary");
+            default -> throw new IllegalArgumentException("mode is jod, kiln, soffice or summary");
         }
         System.exit(0);
     }
@@ -122,9 +127,63 @@ public final class OfficeDirect {
             t.join();
         }
         long wall = System.nanoTime() - t0;
-        String cpuLine = cpu.report();
+        cpu.report();
         manager.stop();
-        report("b", "jod", results, wall, cpuLine);
+        report("b", "jod", results, wall, cpu);
+    }
+
+    static void kilnEngine() throws Exception {
+        List<Doc> docs = docs();
+        int processes = Integer.parseInt(opts.getOrDefault("processes", "2"));
+        Path out = Files.createDirectories(Path.of(opts.get("out")));
+        io.kiln.engine.libreoffice.LibreOfficeSettings settings = io.kiln.engine.libreoffice.LibreOfficeSettings
+                .defaults(out.resolve("kiln-data")).withProcesses(processes);
+        long s0 = System.nanoTime();
+        io.kiln.engine.libreoffice.LibreOfficePool pool = new io.kiln.engine.libreoffice.LibreOfficePool(settings);
+        while (!pool.availability().isReady()) {
+            if (System.nanoTime() - s0 > TimeUnit.SECONDS.toNanos(120)) {
+                throw new IllegalStateException("Kiln's office pool is not ready: " + pool.availability().detail());
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("(k) Kiln's LibreOfficeConverter in-process (no HTTP/jobs/DB): %d office processes ready in "
+                + "%.1f s; %d documents from %d threads%n", processes, (System.nanoTime() - s0) / 1e9, docs.size(), processes);
+        io.kiln.engine.libreoffice.LibreOfficeConverter converter = new io.kiln.engine.libreoffice.LibreOfficeConverter(pool);
+        Result[] results = new Result[docs.size()];
+        AtomicInteger next = new AtomicInteger();
+        TreeCpu cpu = new TreeCpu(ProcessHandle.current().pid());
+        long t0 = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            threads.add(Thread.ofPlatform().name("kiln-feeder-" + i).start(() -> {
+                int k;
+                while ((k = next.getAndIncrement()) < docs.size()) {
+                    Doc d = docs.get(k);
+                    long st = System.nanoTime();
+                    String err = null;
+                    Path target = null;
+                    try {
+                        Path work = Files.createDirectories(out.resolve("k-" + d.index()));
+                        String ext = d.file().getFileName().toString().replaceFirst(".*\\.", "");
+                        var produced = converter.convert(new io.kiln.engine.ConversionTask(ext, "pdf", List.of(d.file()),
+                                new io.kiln.engine.Options(Map.of()), work, stem(d.file()), java.time.Duration.ofSeconds(600),
+                                100_000));
+                        target = produced.getFirst().path();
+                    } catch (Exception e) {
+                        err = e.toString();
+                    }
+                    results[k] = new Result(d.file(), st - t0, System.nanoTime() - t0,
+                            target == null ? out.resolve("missing") : target, err);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long wall = System.nanoTime() - t0;
+        cpu.report();
+        pool.close();
+        report("k", "kiln-engine", results, wall, cpu);
     }
 
     static int[] freePorts(int n) throws IOException {
@@ -187,7 +246,8 @@ public final class OfficeDirect {
             }
         }
         long wall = System.nanoTime() - t0;
-        report("c", "soffice-" + profileMode, results, wall, cpu.report());
+        cpu.report();
+        report("c", "soffice-" + profileMode, results, wall, cpu);
     }
 
     static int run(List<String> cmd, Path log, int timeoutSecs) throws Exception {
@@ -202,7 +262,8 @@ public final class OfficeDirect {
 
     // ---------------------------------------------------------------- verification and report
 
-    static void report(String letter, String name, Result[] results, long wallNs, String cpuLine) throws IOException {
+    static void report(String letter, String name, Result[] results, long wallNs, TreeCpu cpu) throws IOException {
+        String cpuLine = cpu.lastReport;
         Path times = Files.createDirectories(Path.of(opts.get("times-dir"))).resolve(opts.getOrDefault("label", letter) + ".tsv");
         StringBuilder tsv = new StringBuilder();
         int ok = 0;
@@ -241,8 +302,10 @@ public final class OfficeDirect {
                 sumNs / 1e9 / results.length);
         System.out.println("    " + cpuLine);
         failures.forEach(f -> System.out.println("    FAILED " + f));
-        System.out.printf(Locale.ROOT, "RESULT office-%s mode=%s docs=%d ok=%d failed=%d wall_s=%.2f docs_per_s=%.4f pages=%d%n",
-                letter, name, results.length, ok, results.length - ok, wall, ok / wall, pages);
+        System.out.printf(Locale.ROOT, "RESULT office-%s mode=%s docs=%d ok=%d failed=%d wall_s=%.2f docs_per_s=%.4f pages=%d "
+                        + "office_cpu_s=%.1f jvm_cpu_s=%.1f client_cpu_s=0 other_cores=%.2f%n",
+                letter, name, results.length, ok, results.length - ok, wall, ok / wall, pages, cpu.officeSecs, cpu.ownSecs,
+                cpu.otherCores);
     }
 
     /** Null when {@code pdf} looks like a whole PDF, else what is wrong. */
@@ -298,7 +361,6 @@ public final class OfficeDirect {
     static void summary() throws IOException {
         Path dir = Path.of(opts.get("times-dir"));
         Map<String, List<Row>> modes = new LinkedHashMap<>();
-        Map<String, Double> wall = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
                 List<Row> rows = new ArrayList<>();
@@ -310,30 +372,53 @@ public final class OfficeDirect {
                 modes.put(p.getFileName().toString().replace(".tsv", ""), rows);
             }
         }
+        Map<String, Map<String, String>> results = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("results.txt"))) {
-            // RESULT office-a mode=... wall_s=12.34 ...
-            String label = line.replaceFirst("^RESULT office-(\\S+) .*", "$1");
-            String w = line.replaceFirst(".* wall_s=(\\S+).*", "$1");
-            wall.put(label, Double.parseDouble(w));
+            // RESULT office-a mode=... wall_s=12.34 office_cpu_s=... (key=value pairs)
+            String[] f = line.trim().split("\\s+");
+            Map<String, String> kv = new HashMap<>();
+            for (int i = 2; i < f.length; i++) {
+                int eq = f[i].indexOf('=');
+                if (eq > 0) {
+                    kv.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+                }
+            }
+            results.put(f[1].replaceFirst("^office-", ""), kv);
         }
         System.out.println("office summary (per-document times in ms; a = Kiln job startedAt -> finishedAt)");
-        System.out.printf("    %-10s %5s %6s %8s %9s %10s %9s %9s %s%n", "mode", "docs", "failed", "wall s", "docs/s",
-                "sum doc s", "p50 ms", "max ms", "in flight: 0 / 1 / 2+ (share of wall)");
+        System.out.printf("    %-6s %4s %6s %7s %7s %8s %7s %7s %8s %8s %7s %7s  %s%n", "mode", "docs", "failed", "wall s",
+                "docs/s", "sumdoc s", "p50 ms", "max ms", "office", "jvm", "cpu s", "other", "in flight 0 / 1 / 2+");
+        System.out.printf("    %-6s %4s %6s %7s %7s %8s %7s %7s %8s %8s %7s %7s  %s%n", "", "", "", "", "", "", "", "",
+                "cpu s", "cpu s", "per doc", "cores", "(share of wall)");
         Map<String, Double> rate = new HashMap<>();
+        Map<String, Double> cpuPerDoc = new HashMap<>();
         for (var e : modes.entrySet()) {
             List<Row> rows = e.getValue();
             long ok = rows.stream().filter(Row::ok).count();
-            double w = wall.getOrDefault(e.getKey(), Double.NaN);
+            Map<String, String> kv = results.getOrDefault(e.getKey(), Map.of());
+            double w = Double.parseDouble(kv.getOrDefault("wall_s", "NaN"));
+            double office = Double.parseDouble(kv.getOrDefault("office_cpu_s", "NaN"));
+            double jvm = Double.parseDouble(kv.getOrDefault("jvm_cpu_s", "NaN"))
+                    + Double.parseDouble(kv.getOrDefault("client_cpu_s", "0"));
             rate.put(e.getKey(), ok / w);
+            cpuPerDoc.put(e.getKey(), (office + jvm) / rows.size());
             long[] ms = rows.stream().mapToLong(Row::ms).sorted().toArray();
             double[] inFlight = inFlight(rows, (long) (w * 1000));
-            System.out.printf("    %-10s %5d %6d %8.2f %9.3f %10.1f %9d %9d %.2f / %.2f / %.2f%n", e.getKey(), rows.size(),
-                    rows.size() - ok, w, ok / w, Arrays.stream(ms).sum() / 1e3, ms[ms.length / 2], ms[ms.length - 1],
+            System.out.printf("    %-6s %4d %6d %7.2f %7.3f %8.1f %7d %7d %8.1f %8.1f %7.2f %7s  %.2f / %.2f / %.2f%n", e.getKey(),
+                    rows.size(), rows.size() - ok, w, ok / w, Arrays.stream(ms).sum() / 1e3, ms[ms.length / 2],
+                    ms[ms.length - 1], office, jvm, (office + jvm) / rows.size(), kv.getOrDefault("other_cores", "?"),
                     inFlight[0], inFlight[1], inFlight[2]);
         }
         if (rate.containsKey("a") && rate.containsKey("b")) {
             double r = rate.get("a") / rate.get("b");
-            System.out.printf("    (a)/(b) = %.3f   (target >= 0.95 -> %s)%n", r, r >= 0.95 ? "met" : "NOT met");
+            System.out.printf("    (a)/(b) = %.3f   (target >= 0.95 -> %s); CPU per document (b)/(a) = %.3f "
+                            + "(the ratio to expect when the CPU is the limit)%n", r, r >= 0.95 ? "met" : "NOT met",
+                    cpuPerDoc.get("b") / cpuPerDoc.get("a"));
+        }
+        if (rate.containsKey("k") && rate.containsKey("b")) {
+            System.out.printf("    (k)/(b) = %.3f (Kiln's engine vs plain JODConverter, both in-process)%s%n",
+                    rate.get("k") / rate.get("b"), rate.containsKey("a")
+                            ? String.format("; (a)/(k) = %.3f (the HTTP/job layer)", rate.get("a") / rate.get("k")) : "");
         }
         if (rate.containsKey("b") && rate.containsKey("c")) {
             System.out.printf("    (b)/(c) = %.2f%n", rate.get("b") / rate.get("c"));
@@ -393,6 +478,7 @@ public final class OfficeDirect {
         final long[] tree0;
         final long[] all0 = machineTicks();
         final String load0 = loadavg();
+        String lastReport = "";
 
         TreeCpu(long root) {
             this.root = root;
@@ -418,6 +504,9 @@ public final class OfficeDirect {
             return new long[] {own, desc, reaped};
         }
 
+        /** Set by {@link #report()}: CPU seconds of this JVM and of the office processes; other load in cores. */
+        double ownSecs, officeSecs, otherCores;
+
         String report() {
             double secs = (System.nanoTime() - t0) / 1e9;
             long[] t1 = treeTicks();
@@ -425,9 +514,13 @@ public final class OfficeDirect {
             double own = (t1[0] - tree0[0]) / 100.0 / secs;
             double office = (t1[1] - tree0[1] + t1[2] - tree0[2]) / 100.0 / secs;
             double busy = (all1[0] - all0[0]) / 100.0 / secs;
-            return String.format("cpu (cores): this JVM %.2f, office processes %.2f, other %.2f, idle %.2f; "
+            ownSecs = own * secs;
+            officeSecs = office * secs;
+            otherCores = Math.max(0, busy - own - office);
+            lastReport = String.format("cpu (cores): this JVM %.2f, office processes %.2f, other %.2f, idle %.2f; "
                             + "load average %s -> %s", own, office, Math.max(0, busy - own - office),
                     (all1[1] - all0[1]) / 100.0 / secs, load0, loadavg());
+            return lastReport;
         }
 
         static String[] stat(long pid) {

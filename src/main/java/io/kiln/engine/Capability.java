@@ -17,7 +17,12 @@ public record Capability(Set<String> from, String to, String outputExt, List<Opt
         /** exactly one */
         ONE,
         /** one or more, combined into one result (merge, images to one pdf) */
-        MANY
+        MANY,
+        /**
+         * one document (of a {@code from} format) followed by any number of supporting files of any
+         * format, found by the document under their file names (an HTML page's images, CSS, fonts)
+         */
+        ASSETS
     }
 
     public Capability {

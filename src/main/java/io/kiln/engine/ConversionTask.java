@@ -10,12 +10,28 @@ import java.util.List;
  *
  * @param baseName name to give outputs, without extension (from the first input or the {@code name} option)
  * @param maxPages the most pages a source may have; more fails with {@code too_many_pages}
+ * @param inputNames each input's name as the client gave it (stored files may sit under other names),
+ *     by which a document finds its {@link Capability.Inputs#ASSETS assets}
  */
 public record ConversionTask(String from, String to, List<Path> inputs, Options options, Path workDir,
-                             String baseName, Duration timeout, int maxPages) {
+                             String baseName, Duration timeout, int maxPages, List<String> inputNames) {
+
+    /** The source format of a job whose input is a web page: the engine gets a {@value} file holding the URL. */
+    public static final String URL = "url";
 
     public ConversionTask {
         inputs = List.copyOf(inputs);
+        inputNames = List.copyOf(inputNames);
+        if (inputNames.size() != inputs.size()) {
+            throw new IllegalArgumentException("one name per input");
+        }
+    }
+
+    /** A task whose inputs are named as their files are. */
+    public ConversionTask(String from, String to, List<Path> inputs, Options options, Path workDir,
+                          String baseName, Duration timeout, int maxPages) {
+        this(from, to, inputs, options, workDir, baseName, timeout, maxPages,
+                inputs.stream().map(p -> p.getFileName().toString()).toList());
     }
 
     public Path input() {

@@ -22,6 +22,14 @@ public interface Converter {
     }
 
     /**
+     * Facts a client may want about the engine as configured, shown by {@code GET /v1/formats}: the
+     * active renderer, installed OCR languages, a version. Empty by default.
+     */
+    default java.util.Map<String, String> about() {
+        return java.util.Map.of();
+    }
+
+    /**
      * How long a task may wait for one of the engine's resources (an office process, a browser)
      * before its own time limit starts. The job layer's deadline is the task's timeout plus this;
      * an engine that queues enforces the task's timeout itself from the moment it starts work, so a

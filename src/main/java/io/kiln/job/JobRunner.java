@@ -67,7 +67,8 @@ public final class JobRunner {
         String from = claimed.from();
         try {
             Files.createDirectories(work.resolve("out"));
-            List<Path> inputs = gather(claimed, work);
+            List<String> names = new ArrayList<>();
+            List<Path> inputs = gather(claimed, work, names);
             if (from == null) {
                 from = sniffer.detect(inputs.getFirst(), inputs.getFirst().getFileName().toString())
                         .orElseThrow(() -> new io.kiln.error.ConversionFailed(ErrorCode.UNSUPPORTED_FORMAT,
@@ -86,7 +87,7 @@ public final class JobRunner {
                     ? Duration.ofSeconds(Long.parseLong(claimed.options().get("timeout").trim()))
                     : settings.taskTimeout();
             ConversionTask task = new ConversionTask(from, claimed.to(), inputs, engineOptions(claimed.options()),
-                    work.resolve("out"), baseName(claimed, inputs), timeout, settings.maxPages());
+                    work.resolve("out"), baseName(claimed, names), timeout, settings.maxPages(), names);
             long started = System.nanoTime();
             List<ProducedFile> produced = timer.run(match.converter(), task, lease);
             metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
@@ -109,16 +110,23 @@ public final class JobRunner {
         }
     }
 
-    private List<Path> gather(Job job, Path work) throws IOException, InterruptedException {
+    /** Local files of the job's inputs, in order; adds the name each was given to {@code names}. */
+    private List<Path> gather(Job job, Path work, List<String> names) throws IOException, InterruptedException {
         List<Path> out = new ArrayList<>();
         for (JobInput in : job.inputs()) {
-            if (in.isUrl()) {
+            if (in.isUrl() && ConversionTask.URL.equals(job.from())) {
+                // the engine loads the page itself, under the same address rules
+                out.add(Files.writeString(work.resolve("input.url"), in.url()));
+                names.add(FileNames.safe(java.net.URI.create(in.url()).getHost(), "page") + ".url");
+            } else if (in.isUrl()) {
                 Path dir = Files.createDirectories(work.resolve("in-" + out.size()));
                 out.add(urls.fetch(in.url(), dir, maxInputBytes));
+                names.add(out.getLast().getFileName().toString());
             } else {
                 StoredFile f = files.find(job.tenant(), in.fileId()).orElseThrow(() ->
                         new io.kiln.error.ConversionFailed(ErrorCode.NOT_FOUND, "input file " + in.fileId() + " is gone"));
                 out.add(files.localCopy(f, work));
+                names.add(f.name());
             }
         }
         return out;
@@ -130,16 +138,12 @@ public final class JobRunner {
         return new Options(engine);
     }
 
-    private String baseName(Job job, List<Path> inputs) {
+    private static String baseName(Job job, List<String> names) {
         String name = job.options().get("name");
         if (name != null && !name.isBlank()) {
             return FileNames.base(FileNames.safe(name, "output"));
         }
-        JobInput first = job.inputs().getFirst();
-        if (!first.isUrl()) {
-            return files.find(job.tenant(), first.fileId()).map(f -> FileNames.base(f.name())).orElse("output");
-        }
-        return FileNames.base(inputs.getFirst().getFileName().toString());
+        return FileNames.base(names.getFirst());
     }
 
     private List<JobOutput> store(Job job, List<ProducedFile> produced) throws IOException {

@@ -2,6 +2,7 @@ package io.kiln.job;
 
 import io.kiln.config.KilnConfig;
 import io.kiln.engine.Capability;
+import io.kiln.engine.ConversionTask;
 import io.kiln.engine.ConverterRegistry;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
@@ -135,7 +136,11 @@ public final class JobService {
         }
         String from = formats.getFirst();
         Capability cap = capability(from, req, firstName);
-        for (String f : formats) {
+        if (ConversionTask.URL.equals(from) && (req.inputs().size() != 1 || !req.inputs().getFirst().isUrl())) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "a url → " + req.to() + " conversion takes exactly one url input");
+        }
+        boolean assets = cap != null && cap.inputs() == Capability.Inputs.ASSETS;
+        for (String f : assets ? formats.subList(0, 1) : formats) {
             if (cap != null && f != null && !cap.from().contains(f)) {
                 throw new RequestRejected(ErrorCode.UNSUPPORTED_CONVERSION,
                         "cannot combine a " + f + " input into " + from + " → " + req.to());
