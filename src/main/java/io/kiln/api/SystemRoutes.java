@@ -34,13 +34,22 @@ public final class SystemRoutes {
 
     private void ready(Context ctx) {
         boolean store = storeHealthy.getAsBoolean();
+        ctx.status(store ? 200 : 503).json(Map.of("status", store ? "ready" : "unavailable",
+                "store", store ? "up" : "down", "engines", engines()));
+    }
+
+    /** Each engine's state, why, and what it says about itself (active renderer, OCR languages). */
+    private Map<String, Object> engines() {
         Map<String, Object> engines = new LinkedHashMap<>();
         for (Converter c : registry.converters()) {
             Availability a = c.availability();
-            engines.put(c.engine(), Map.of("state", a.state().name().toLowerCase(), "detail", a.detail()));
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("state", a.state().name().toLowerCase());
+            e.put("detail", a.detail());
+            e.putAll(c.about());
+            engines.put(c.engine(), e);
         }
-        ctx.status(store ? 200 : 503).json(Map.of("status", store ? "ready" : "unavailable",
-                "store", store ? "up" : "down", "engines", engines));
+        return engines;
     }
 
     private void formats(Context ctx) {
@@ -59,9 +68,7 @@ public final class SystemRoutes {
             row.put("options", options);
             rows.add(row);
         }
-        Map<String, Object> engines = new LinkedHashMap<>();
-        registry.converters().forEach(c -> engines.put(c.engine(), c.availability().state().name().toLowerCase()));
-        ctx.json(Map.of("formats", rows, "engines", engines));
+        ctx.json(Map.of("formats", rows, "engines", engines()));
     }
 
     private static Map<String, Object> option(OptionSpec o) {

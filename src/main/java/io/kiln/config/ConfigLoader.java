@@ -52,7 +52,13 @@ public final class ConfigLoader {
                         .map(p -> Values.integer(raw.source(Setting.OFFICE_PROCESSES), p, 0, 64)).orElse(cores),
                 Values.integer(raw.source(Setting.OFFICE_MAX_TASKS), raw.get(Setting.OFFICE_MAX_TASKS), 1, 1_000_000),
                 Values.duration(raw.source(Setting.OFFICE_QUEUE_TIMEOUT), raw.get(Setting.OFFICE_QUEUE_TIMEOUT)));
-        return new KilnConfig(http, jobs, storage, security, office);
+        var html = new KilnConfig.Html(
+                raw.explicit(Setting.CHROMIUM).map(Path::of),
+                raw.explicit(Setting.BROWSERS)
+                        .map(b -> Values.integer(raw.source(Setting.BROWSERS), b, 0, 64)).orElse(Math.max(1, cores / 2)),
+                Values.integer(raw.source(Setting.BROWSER_MAX_RENDERS), raw.get(Setting.BROWSER_MAX_RENDERS), 1, 1_000_000));
+        var ocr = new KilnConfig.Ocr(raw.explicit(Setting.TESSERACT).map(Path::of));
+        return new KilnConfig(http, jobs, storage, security, office, html, ocr);
     }
 
     /** One line per setting, for {@code --help}. */

@@ -6,7 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** The whole validated configuration, one record per concern. */
-public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office) {
+public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office, Html html,
+                         Ocr ocr) {
+
+    /**
+     * The HTML engine's browsers. {@code chromium} empty means "find it on the PATH"; zero
+     * {@code browsers} means the pure-Java renderer.
+     */
+    public record Html(Optional<Path> chromium, int browsers, int maxRendersPerBrowser) {
+    }
+
+    /** The OCR engine. {@code tesseract} empty means "find it on the PATH". */
+    public record Ocr(Optional<Path> tesseract) {
+    }
 
     /** The LibreOffice pool. {@code home} empty means "find it". */
     public record Office(Optional<Path> home, int processes, int maxTasksPerProcess, Duration queueTimeout) {

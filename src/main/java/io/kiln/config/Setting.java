@@ -31,7 +31,11 @@ public enum Setting {
     OFFICE_HOME("office-home", "", "LibreOffice installation directory (default: found under /usr/lib, /opt)"),
     OFFICE_PROCESSES("office-processes", "", "warm LibreOffice processes (default: number of cores; 0 turns the engine off)"),
     OFFICE_MAX_TASKS("office-max-tasks", "200", "conversions an office process runs before it is replaced"),
-    OFFICE_QUEUE_TIMEOUT("office-queue-timeout", "60s", "how long a conversion waits for a free office process");
+    OFFICE_QUEUE_TIMEOUT("office-queue-timeout", "60s", "how long a conversion waits for a free office process"),
+    CHROMIUM("chromium", "", "Chromium executable for html, md and url → pdf (default: chromium on the PATH)"),
+    BROWSERS("browsers", "", "warm Chromium browsers (default: one per two cores; 0 uses the pure-Java renderer and turns url → pdf off)"),
+    BROWSER_MAX_RENDERS("browser-max-renders", "200", "pages a browser prints before it is replaced"),
+    TESSERACT("tesseract", "", "tesseract executable for OCR (default: tesseract on the PATH; absent turns OCR off)");
 
     private final String flag;
     private final String defaultValue;

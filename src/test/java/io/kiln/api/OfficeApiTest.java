@@ -26,7 +26,7 @@ class OfficeApiTest {
             await().atMost(Duration.ofSeconds(90)).until(() -> json(server.get("/ready"))
                     .path("engines").path("libreoffice").path("state").asText().equals("ready"));
             JsonNode formats = json(server.get("/v1/formats"));
-            assertThat(formats.path("engines").path("libreoffice").asText()).isEqualTo("ready");
+            assertThat(formats.path("engines").path("libreoffice").path("state").asText()).isEqualTo("ready");
 
             HttpResponse<byte[]> pdf = server.sendForBytes(Multipart.form()
                     .file("file", Corpus.file("docx/testWORD_various.docx")).into(server.request("/v1/convert/pdf")).build());
@@ -51,7 +51,7 @@ class OfficeApiTest {
         try (TestServer server = TestServer.start("--office-processes", "1", "--office-home", "/nonexistent/libreoffice")) {
             assertThat(json(server.get("/ready")).path("engines").path("libreoffice").path("state").asText())
                     .isEqualTo("unavailable");
-            assertThat(json(server.get("/v1/formats")).path("engines").path("libreoffice").asText())
+            assertThat(json(server.get("/v1/formats")).path("engines").path("libreoffice").path("state").asText())
                     .isEqualTo("unavailable");
             HttpResponse<String> r = server.postMultipart("/v1/jobs", Multipart.form()
                     .file("file", Corpus.file("docx/testWORD_various.docx")).field("to", "pdf"));

@@ -59,6 +59,9 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("io.kiln.app.Main", "serve", "--port", Integer.toString(port),
                 "--data", data.toString()));
         command.addAll(flags);
+        if (!flags.contains("--browsers")) {
+            command.addAll(List.of("--browsers", "0")); // no test of a whole process is about the browser
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(data.toFile()) // a stray relative path (./data) lands in the test's temp dir
                 .redirectErrorStream(true)

@@ -39,6 +39,10 @@ public final class TestServer implements AutoCloseable {
             // office processes cost seconds of CPU to start; tests that convert office files ask for them
             all.addAll(List.of("--office-processes", "0"));
         }
+        if (!Arrays.asList(args).contains("--browsers")) {
+            // likewise browsers: tests of the Chromium renderer ask for them, the rest use the Java one
+            all.addAll(List.of("--browsers", "0"));
+        }
         all.addAll(Arrays.asList(args));
         this.kiln = Kiln.start(ConfigLoader.load(all.toArray(String[]::new), Map.of()), clock);
     }

@@ -25,7 +25,7 @@ final class KilnFacts {
     static boolean available(TestServer server, String from, String to) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             for (JsonNode engine : json(server.get("/v1/formats")).path("engines")) {
-                if (engine.asText().equals("warming")) {
+                if (engine.path("state").asText().equals("warming")) {
                     return false;
                 }
             }

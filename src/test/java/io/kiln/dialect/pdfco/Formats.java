@@ -15,7 +15,7 @@ public final class Formats {
     public static boolean available(TestServer server, String from, String to) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             for (var engine : TestServer.json(server.get("/v1/formats")).path("engines")) {
-                if (engine.asText().equals("warming")) {
+                if (engine.path("state").asText().equals("warming")) {
                     return false;
                 }
             }
