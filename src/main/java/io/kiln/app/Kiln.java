@@ -134,7 +134,11 @@ public final class Kiln implements AutoCloseable {
         webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
                 job -> pdfCo.callbackBody(job, base.get())), signer, policy,
                 WebhookSettings.DEFAULTS, clock, WebhookMetrics.NONE);
-        events.onEnd(webhooks::wake);
+        events.onEnd(job -> {
+            if (job.webhook() != null) { // most jobs have none: spare the sender a look at the outbox
+                webhooks.wake();
+            }
+        });
         this.deliveries = deliveries;
         this.ttl = config.jobs().ttl();
         this.clock = clock;

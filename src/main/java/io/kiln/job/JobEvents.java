@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentMap;
 public final class JobEvents {
 
     private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
-    private final java.util.List<Runnable> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Consumer<Job>> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Runs {@code listener} after every job end on this node (e.g. to wake the webhook sender). */
-    public void onEnd(Runnable listener) {
+    /** Runs {@code listener} with the job after every job end on this node (e.g. to wake the webhook sender). */
+    public void onEnd(java.util.function.Consumer<Job> listener) {
         onEnd.add(listener);
     }
 
@@ -25,12 +25,12 @@ public final class JobEvents {
     }
 
     /** The job ended, was deleted or expired: wake everyone waiting on it. */
-    public void ended(String key) {
-        CompletableFuture<Void> f = waiting.remove(key);
+    public void ended(Job job) {
+        CompletableFuture<Void> f = waiting.remove(job.key());
         if (f != null) {
             f.complete(null);
         }
-        onEnd.forEach(Runnable::run);
+        onEnd.forEach(listener -> listener.accept(job));
     }
 
     public int waiters() {

@@ -179,7 +179,7 @@ public final class JobRunner {
             }
             files.expireWithJob(ended.tenant(), ended.id(), ended.expiresAt());
             metrics.ended(ended.status());
-            events.ended(ended.key());
+            events.ended(ended);
         } catch (StaleJobException e) {
             LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
             outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));

@@ -254,7 +254,7 @@ public final class JobService {
         workers.cancel(job.get().key());
         removeFiles(job.get());
         removal.removed(job.get());
-        events.ended(job.get().key());
+        events.ended(job.get());
         if (deleted) {
             LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());
         }

@@ -51,7 +51,7 @@ public final class LeaseReaper {
                     store.update(job.ended(JobStatus.FAILED, clock.instant(), ttl, job.from(), List.of(),
                             new JobError(ErrorCode.CRASHED, "the conversion stopped its worker " + job.attempts()
                                     + " times"), 0));
-                    events.ended(job.key());
+                    events.ended(job);
                 } else {
                     store.update(job.requeued());
                 }

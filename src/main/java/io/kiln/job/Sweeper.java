@@ -37,7 +37,7 @@ public final class Sweeper {
             if (store.delete(job.tenant(), job.id())) {
                 files.byJob(job.tenant(), job.id()).forEach(files::delete);
                 removal.removed(job);
-                events.ended(job.key());
+                events.ended(job);
                 n++;
             }
         }

@@ -10,7 +10,7 @@ final class FormatNames {
 
     private static final Map<String, String> ALIASES = Map.of(
             "jpeg", "jpg", "tif", "tiff", "text", "txt", "htm", "html",
-            "web", "html", "url", "html", "protect", "encrypt", "unprotect", "decrypt");
+            "web", "url", "protect", "encrypt", "unprotect", "decrypt");
     /** Sources ConvertAPI uses for "whatever the files are": Kiln detects them. */
     private static final Set<String> DETECTED = Set.of("any", "images", "image");
 

@@ -6,6 +6,7 @@ import java.util.Set;
 enum PdfCoMethod {
     FROM_DOC("/v1/pdf/convert/from/doc", "pdf", "pdf", Inputs.ONE, Pages.IGNORED),
     FROM_HTML("/v1/pdf/convert/from/html", "pdf", "pdf", Inputs.HTML, Pages.IGNORED),
+    FROM_URL("/v1/pdf/convert/from/url", "pdf", "pdf", Inputs.PAGE, Pages.IGNORED),
     FROM_IMAGE("/v1/pdf/convert/from/image", "pdf", "pdf", Inputs.LIST, Pages.IGNORED),
     TO_TEXT("/v1/pdf/convert/to/text", "txt", "txt", Inputs.ONE, Pages.ZERO_BASED),
     TO_TEXT_SIMPLE("/v1/pdf/convert/to/text-simple", "txt", "txt", Inputs.ONE, Pages.ZERO_BASED),
@@ -13,10 +14,14 @@ enum PdfCoMethod {
     TO_JPG("/v1/pdf/convert/to/jpg", "jpg", "jpg", Inputs.ONE, Pages.ZERO_BASED),
     MERGE("/v1/pdf/merge", "merge", "pdf", Inputs.LIST, Pages.IGNORED),
     SPLIT("/v1/pdf/split", "split", "pdf", Inputs.ONE, Pages.ONE_BASED),
-    INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED);
+    INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED),
+    MAKE_SEARCHABLE("/v1/pdf/makesearchable", "ocr", "pdf", Inputs.ONE, Pages.ZERO_BASED);
 
-    /** How the input document(s) are given. */
-    enum Inputs { ONE, LIST, HTML }
+    /**
+     * How the input document(s) are given: one {@code url}, a comma list of them, {@code html} text
+     * or a {@code url}, or a web page {@code url} that the browser loads (not fetched as a file).
+     */
+    enum Inputs { ONE, LIST, HTML, PAGE }
 
     /** How {@code pages} counts. */
     enum Pages { ZERO_BASED, ONE_BASED, IGNORED }

@@ -1,5 +1,6 @@
 package io.kiln.dialect.pdfco;
 
+import io.kiln.engine.ConversionTask;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
 import io.kiln.job.FileService;
@@ -40,10 +41,12 @@ final class PdfCoRequests {
             inputs.add(JobInput.upload(f.id()));
         } else {
             for (String url : urls(method, params)) {
-                inputs.add(links.input(url, tenant));
+                // a page is loaded by the browser, even one of Kiln's own links
+                inputs.add(method.inputs == PdfCoMethod.Inputs.PAGE ? JobInput.url(url) : links.input(url, tenant));
             }
         }
-        return new JobRequest(method.target, Optional.empty(), options(method, params), inputs, Optional.empty(),
+        Optional<String> from = method.inputs == PdfCoMethod.Inputs.PAGE ? Optional.of(ConversionTask.URL) : Optional.empty();
+        return new JobRequest(method.target, from, options(method, params), inputs, Optional.empty(),
                 params.text("callback"), DIALECT, uploads);
     }
 
@@ -66,6 +69,9 @@ final class PdfCoRequests {
         Map<String, String> options = new LinkedHashMap<>();
         params.text("name").ifPresent(n -> options.put("name", n));
         params.text("password").ifPresent(p -> options.put("password", p));
+        if (method == PdfCoMethod.MAKE_SEARCHABLE) {
+            params.text("lang").ifPresent(l -> options.put("lang", l));
+        }
         params.text("pages").ifPresent(p -> {
             switch (method.pages) {
                 case ZERO_BASED -> options.put("pages", PageIndexes.toKiln(p));
