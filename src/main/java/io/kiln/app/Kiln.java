@@ -31,6 +31,11 @@ import io.kiln.engine.ConverterRegistry;
 import io.kiln.engine.FormatDetector;
 import io.kiln.engine.image.ImageConverter;
 import io.kiln.engine.libreoffice.LibreOfficeConverter;
+import io.kiln.engine.ocr.OcrConverter;
+import io.kiln.engine.html.HtmlConverter;
+import io.kiln.engine.html.HtmlRenderer;
+import io.kiln.engine.html.OpenHtmlRenderer;
+import io.kiln.engine.html.UrlConverter;
 import io.kiln.engine.libreoffice.LibreOfficePool;
 import io.kiln.engine.libreoffice.LibreOfficeSettings;
 import io.kiln.engine.pdf.PdfConverter;
@@ -74,6 +79,7 @@ public final class Kiln implements AutoCloseable {
     private final Duration ttl;
     private final Clock clock;
     private final LibreOfficePool office;
+    private final HtmlRenderer html;
     private final UrlFetcher fetcher;
     private final Workers workers;
     private final JobService jobs;
@@ -98,8 +104,10 @@ public final class Kiln implements AutoCloseable {
         office = config.office().processes() == 0
                 ? LibreOfficePool.disabled(officeSettings(config, data), "disabled by --office-processes 0")
                 : new LibreOfficePool(officeSettings(config, data));
+        var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
+        html = htmlRenderer(config);
         var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
-                new LibreOfficeConverter(office)));
+                new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr));
         fetcher = new UrlFetcher(policy);
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
@@ -181,6 +189,11 @@ public final class Kiln implements AutoCloseable {
         }
     }
 
+    /** Chromium when asked for and installed (wired once its pool lands), else the pure-Java renderer. */
+    private static HtmlRenderer htmlRenderer(KilnConfig config) {
+        return new OpenHtmlRenderer();
+    }
+
     private static LibreOfficeSettings officeSettings(KilnConfig config, Path data) {
         var o = config.office();
         LibreOfficeSettings defaults = LibreOfficeSettings.defaults(data);
@@ -237,6 +250,7 @@ public final class Kiln implements AutoCloseable {
         workers.close();
         webhooks.close();
         office.close();
+        html.close();
         fetcher.close();
         database.close();
     }

@@ -1,6 +1,7 @@
 package io.kiln.engine;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,6 +43,11 @@ public record OptionSpec(String name, OptionType type, String description, List<
         return new OptionSpec(name, OptionType.ENUM, description, values, null, null);
     }
 
+    /** One or more of {@code values} joined by {@code +} (OCR languages: {@code eng+deu}), compared as given. */
+    public static OptionSpec listOf(String name, List<String> values, String description) {
+        return new OptionSpec(name, OptionType.ENUM_LIST, description, values, null, null);
+    }
+
     /** Empty when {@code raw} is acceptable, else a sentence saying why not. */
     public Optional<String> check(String raw) {
         String v = raw == null ? "" : raw.trim();
@@ -56,6 +62,9 @@ public record OptionSpec(String name, OptionType type, String description, List<
             case ENUM -> values.contains(v.toLowerCase(Locale.ROOT))
                     ? Optional.empty()
                     : Optional.of(name + " must be one of " + String.join(", ", values));
+            case ENUM_LIST -> Arrays.stream(v.split("\\+", -1)).allMatch(values::contains)
+                    ? Optional.empty()
+                    : Optional.of(name + " must be one or more of " + String.join(", ", values) + ", joined by +");
         };
     }
 

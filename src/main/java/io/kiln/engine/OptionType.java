@@ -9,5 +9,7 @@ public enum OptionType {
     /** 1-based page ranges such as {@code 1,3-5,!1}; see {@link PageRanges}. */
     PAGES,
     /** one of a fixed set of values, listed in {@link OptionSpec#values()} */
-    ENUM
+    ENUM,
+    /** one or more of the values in {@link OptionSpec#values()} joined by {@code +}, such as {@code eng+deu} */
+    ENUM_LIST
 }

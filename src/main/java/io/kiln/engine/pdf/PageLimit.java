@@ -4,12 +4,12 @@ import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 
 /** The per-task page limit (DESIGN §8). */
-final class PageLimit {
+public final class PageLimit {
 
     private PageLimit() {
     }
 
-    static void check(int pages, int maxPages) {
+    public static void check(int pages, int maxPages) {
         if (pages > maxPages) {
             throw new ConversionFailed(ErrorCode.TOO_MANY_PAGES,
                     "The document has " + pages + " pages; the limit is " + maxPages + ".");

@@ -10,7 +10,7 @@ import java.nio.file.FileSystemException;
  * Turns what PDFBox throws into the client's code and sentence. PDFBox reports damage lazily, so any
  * step (not only opening) may fail; its messages are kept as the cause for the log, never shown.
  */
-final class PdfFailures {
+public final class PdfFailures {
 
     static final String DAMAGED = "The PDF is damaged or is not a PDF, and could not be read.";
 
@@ -18,7 +18,7 @@ final class PdfFailures {
     }
 
     /** The failure to report for {@code e}, or an {@link InterruptedException} if the job was cancelled. */
-    static ConversionFailed translate(Throwable e) throws InterruptedException {
+    public static ConversionFailed translate(Throwable e) throws InterruptedException {
         if (e instanceof ConversionFailed failed) {
             return failed;
         }

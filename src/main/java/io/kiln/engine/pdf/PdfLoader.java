@@ -13,13 +13,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /** Opens a source PDF with the task's password and page limit, naming every way that can fail. */
-final class PdfLoader {
+public final class PdfLoader {
 
     private PdfLoader() {
     }
 
     /** The open document; the caller closes it. */
-    static PDDocument open(Path file, ConversionTask task) throws InterruptedException {
+    public static PDDocument open(Path file, ConversionTask task) throws InterruptedException {
         Cancellation.check();
         Optional<String> password = task.options().password().filter(p -> !p.isEmpty());
         PDDocument doc = load(file, password);
