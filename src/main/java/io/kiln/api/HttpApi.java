@@ -39,6 +39,9 @@ public final class HttpApi {
                 if (e.getCause() != null) {
                     LOG.debug("{}: {}", e.code().code(), e.getMessage(), e.getCause());
                 }
+                if (e.code() == io.kiln.error.ErrorCode.PAYLOAD_TOO_LARGE) {
+                    UnreadBody.discard(ctx);
+                }
                 Problems.write(ctx, e.code(), e.getMessage());
             });
             config.routes.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->

@@ -36,6 +36,9 @@ import io.kiln.engine.html.HtmlConverter;
 import io.kiln.engine.html.HtmlRenderer;
 import io.kiln.engine.html.OpenHtmlRenderer;
 import io.kiln.engine.html.UrlConverter;
+import io.kiln.engine.html.chromium.ChromiumInstallation;
+import io.kiln.engine.html.chromium.ChromiumRenderer;
+import io.kiln.engine.html.chromium.ChromiumSettings;
 import io.kiln.engine.libreoffice.LibreOfficePool;
 import io.kiln.engine.libreoffice.LibreOfficeSettings;
 import io.kiln.engine.pdf.PdfConverter;
@@ -60,6 +63,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -105,7 +109,7 @@ public final class Kiln implements AutoCloseable {
                 ? LibreOfficePool.disabled(officeSettings(config, data), "disabled by --office-processes 0")
                 : new LibreOfficePool(officeSettings(config, data));
         var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
-        html = htmlRenderer(config);
+        html = htmlRenderer(config, data, policy);
         var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
                 new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr));
         fetcher = new UrlFetcher(policy);
@@ -189,9 +193,20 @@ public final class Kiln implements AutoCloseable {
         }
     }
 
-    /** Chromium when asked for and installed (wired once its pool lands), else the pure-Java renderer. */
-    private static HtmlRenderer htmlRenderer(KilnConfig config) {
-        return new OpenHtmlRenderer();
+    /** Chromium when browsers are wanted and it is installed, else the pure-Java renderer (no url → pdf). */
+    private static HtmlRenderer htmlRenderer(KilnConfig config, Path data, AddressPolicy policy) {
+        var h = config.html();
+        if (h.browsers() == 0) {
+            return new OpenHtmlRenderer();
+        }
+        Optional<Path> chromium = h.chromium().or(ChromiumInstallation::find);
+        if (chromium.isEmpty()) {
+            LOG.warn("Chromium not found: html and md are printed by the pure-Java renderer, url → pdf is off");
+            return new OpenHtmlRenderer();
+        }
+        var settings = ChromiumSettings.defaults(chromium.get(), data)
+                .withBrowsers(h.browsers()).withMaxRendersPerBrowser(h.maxRendersPerBrowser());
+        return ChromiumRenderer.start(settings, policy);
     }
 
     private static LibreOfficeSettings officeSettings(KilnConfig config, Path data) {

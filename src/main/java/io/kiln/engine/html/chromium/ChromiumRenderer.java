@@ -1,0 +1,131 @@
+package io.kiln.engine.html.chromium;
+
+import io.kiln.engine.Availability;
+import io.kiln.engine.html.HtmlRenderer;
+import io.kiln.engine.html.RenderRequest;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import io.kiln.fetch.AddressPolicy;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Prints pages with headless Chromium from a {@link ChromiumPool}. The render runs on its own thread
+ * so that the caller's time limit and interruption hold even when the browser hangs: then the
+ * browser is killed and replaced, and the caller gets {@code timeout} or its InterruptedException.
+ */
+public final class ChromiumRenderer implements HtmlRenderer {
+
+    private final ChromiumPool pool;
+
+    public ChromiumRenderer(ChromiumPool pool) {
+        this.pool = pool;
+    }
+
+    /** A renderer with its own pool of {@code settings.browsers()} browsers, every page obeying {@code policy}. */
+    public static ChromiumRenderer start(ChromiumSettings settings, AddressPolicy policy) {
+        return new ChromiumRenderer(new ChromiumPool(settings, policy));
+    }
+
+    @Override
+    public String name() {
+        return "chromium";
+    }
+
+    @Override
+    public Availability availability() {
+        return pool.availability();
+    }
+
+    @Override
+    public boolean rendersUrls() {
+        return true;
+    }
+
+    public ChromiumPool pool() {
+        return pool;
+    }
+
+    @Override
+    public void render(RenderRequest request, Path pdf) throws ConversionFailed, InterruptedException {
+        long deadline = System.nanoTime() + request.timeout().toNanos();
+        if (request.url() != null) {
+            checkTopLevel(request.url());
+        }
+        BrowserProcess browser = pool.acquire();
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            new PageRender(browser, request, deadline).printTo(pdf);
+            return null;
+        });
+        Thread.ofVirtual().name("kiln-chromium-render").start(task);
+        try {
+            task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            pool.release(browser);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            pool.restart(browser, RestartReason.TIMEOUT);
+            throw new ConversionFailed(ErrorCode.TIMEOUT, "The page was not printed within "
+                    + request.timeout().toSeconds() + " s.");
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            pool.restart(browser, RestartReason.CANCELLED);
+            throw e;
+        } catch (ExecutionException e) {
+            throw failed(browser, e.getCause());
+        }
+    }
+
+    private ConversionFailed failed(BrowserProcess browser, Throwable cause) {
+        if (cause instanceof ConversionFailed known) {
+            if (known.code() == ErrorCode.TIMEOUT) {
+                pool.restart(browser, RestartReason.TIMEOUT);
+            } else {
+                pool.release(browser);
+            }
+            return known;
+        }
+        if (!browser.isAlive()) {
+            pool.restart(browser, RestartReason.CRASH);
+            return new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while printing the page.", cause);
+        }
+        if (PageRender.isTimeout(cause)) {
+            pool.restart(browser, RestartReason.TIMEOUT);
+            return new ConversionFailed(ErrorCode.TIMEOUT, "The page was not printed in time.", cause);
+        }
+        pool.release(browser);
+        return new ConversionFailed(ErrorCode.ENGINE_FAILED, "Chromium could not print the page: "
+                + cause.getMessage(), cause);
+    }
+
+    /** Only http(s), and a host the rules accept: the first hop fails the job clearly, later ones just fail to load. */
+    private void checkTopLevel(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ConversionFailed(ErrorCode.URL_FORBIDDEN, "Only http and https URLs can be printed, not "
+                    + (scheme.isEmpty() ? "a URL without a scheme" : "a " + scheme + " URL") + ".");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()
+                || url.getHost().toLowerCase(Locale.ROOT).endsWith(DocumentSite.DOMAIN)) {
+            throw new ConversionFailed(ErrorCode.URL_FORBIDDEN, "The URL has no valid host name.");
+        }
+        int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        try {
+            pool.rules().vet(url.getHost(), port);
+        } catch (EgressRefused refused) {
+            throw new ConversionFailed(ErrorCode.URL_FORBIDDEN, refused.getMessage());
+        } catch (UnknownHostException unknown) {
+            throw new ConversionFailed(ErrorCode.URL_FETCH_FAILED, "The host " + url.getHost() + " is unknown.");
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

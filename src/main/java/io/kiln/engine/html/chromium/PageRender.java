@@ -1,0 +1,127 @@
+package io.kiln.engine.html.chromium;
+
+import com.ruiyun.jvppeteer.api.core.Page;
+import com.ruiyun.jvppeteer.api.core.Response;
+import com.ruiyun.jvppeteer.cdp.entities.GoToOptions;
+import com.ruiyun.jvppeteer.cdp.entities.WaitForSelectorOptions;
+import com.ruiyun.jvppeteer.common.MediaType;
+import com.ruiyun.jvppeteer.common.PuppeteerLifeCycle;
+import io.kiln.engine.html.PrintOptions;
+import io.kiln.engine.html.RenderRequest;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One page printed on one browser: open a fresh page, set the media and headers, load the document
+ * (from its private origin) or the URL, wait as asked, print, and give the page back for disposal.
+ */
+final class PageRender {
+
+    private final BrowserProcess browser;
+    private final RenderRequest request;
+    private final long deadline;
+
+    PageRender(BrowserProcess browser, RenderRequest request, long deadlineNanos) {
+        this.browser = browser;
+        this.request = request;
+        this.deadline = deadlineNanos;
+    }
+
+    void printTo(Path pdf) throws Exception {
+        EgressProxy proxy = browser.proxy();
+        DocumentSite site = request.document() == null ? null : DocumentSite.of(request.document(), request.assets());
+        proxy.begin(site);
+        Page page = browser.freshPage();
+        try {
+            PrintOptions print = request.print();
+            page.setDefaultTimeout(remainingMillis());
+            page.setDefaultNavigationTimeout(remainingMillis());
+            page.emulateMediaType(print.media() == PrintOptions.Media.SCREEN ? MediaType.Screen : MediaType.Print);
+            if (site == null && !print.headers().isEmpty()) {
+                page.setExtraHTTPHeaders(print.headers());
+            }
+            load(page, site == null ? request.url() : site.documentUrl(), site == null);
+            print.waitForSelector().filter(s -> !s.isBlank()).ifPresent(selector -> waitFor(page, selector));
+            if (print.delay().isPositive()) {
+                Thread.sleep(Math.min(print.delay().toMillis(), remainingMillis()));
+            }
+            Files.write(pdf, page.pdf(PdfParameters.of(print, remainingMillis())));
+        } finally {
+            proxy.end();
+            browser.discard(page);
+        }
+    }
+
+    private void load(Page page, URI url, boolean isUrlInput) throws Exception {
+        GoToOptions options = new GoToOptions();
+        options.setWaitUntil(List.of(PuppeteerLifeCycle.load));
+        options.setTimeout(remainingMillis());
+        Response response;
+        try {
+            response = page.goTo(url.toString(), options);
+        } catch (RuntimeException failed) {
+            throw loadFailure(url, failed);
+        }
+        if (response != null && response.headers().stream()
+                .anyMatch(h -> h.getName().equalsIgnoreCase(ProxyExchange.REFUSED_HEADER))) {
+            throw forbidden();
+        }
+        if (isUrlInput && response != null && response.status() >= 400) {
+            throw new ConversionFailed(ErrorCode.URL_FETCH_FAILED,
+                    "The page answered HTTP " + response.status() + ".");
+        }
+    }
+
+    /** A page that did not load: refused by the address rules (first hop or a redirect), or unreachable. */
+    private Exception loadFailure(URI url, RuntimeException failed) {
+        if (isTimeout(failed)) {
+            return new ConversionFailed(ErrorCode.TIMEOUT, "The page did not finish loading in time.", failed);
+        }
+        if (!browser.proxy().refusals().isEmpty()) {
+            return forbidden();
+        }
+        return new ConversionFailed(ErrorCode.URL_FETCH_FAILED,
+                "The page at " + url.getHost() + " could not be loaded: " + failed.getMessage(), failed);
+    }
+
+    private ConversionFailed forbidden() {
+        List<String> refusals = browser.proxy().refusals();
+        return new ConversionFailed(ErrorCode.URL_FORBIDDEN, refusals.isEmpty()
+                ? "The page may not be loaded." : refusals.getFirst());
+    }
+
+    private void waitFor(Page page, String selector) {
+        WaitForSelectorOptions options = new WaitForSelectorOptions();
+        options.setTimeout(remainingMillis());
+        try {
+            page.waitForSelector(selector, options);
+        } catch (Exception e) {
+            if (isTimeout(e)) {
+                throw new ConversionFailed(ErrorCode.TIMEOUT,
+                        "No element matched '" + selector + "' within the time limit.", e);
+            }
+            throw new ConversionFailed(ErrorCode.INVALID_OPTION,
+                    "Waiting for '" + selector + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("Timeout")
+                    || String.valueOf(t.getMessage()).toLowerCase().contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int remainingMillis() {
+        long ms = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+    }
+}

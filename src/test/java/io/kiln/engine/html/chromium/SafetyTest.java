@@ -1,0 +1,125 @@
+package io.kiln.engine.html.chromium;
+
+import static io.kiln.engine.html.chromium.Browsers.page;
+import static io.kiln.engine.html.chromium.Browsers.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kiln.engine.html.PrintOptions;
+import io.kiln.engine.html.RenderRequest;
+import io.kiln.error.ConversionFailed;
+import io.kiln.error.ErrorCode;
+import io.kiln.fetch.AddressPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Under the strict policy nothing a page asks for reaches loopback, and no local file is read. */
+class SafetyTest {
+
+    private static ChromiumRenderer renderer;
+    private static Canary canary;
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        renderer = Browsers.renderer(shared, AddressPolicy.STRICT);
+        canary = new Canary();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (renderer != null) {
+            renderer.close();
+        }
+        if (canary != null) {
+            canary.close();
+        }
+    }
+
+    @Test
+    void noSubResourceOfAnyKindReachesTheCanary() throws Exception {
+        String c = "127.0.0.1:" + canary.port();
+        String l = "localhost:" + canary.port();
+        Path html = page(dir, "ssrf.html", """
+                <html><head>
+                <link rel="stylesheet" href="http://%1$s/link.css">
+                <link rel="prefetch" href="http://%1$s/prefetch">
+                <style>
+                  @import url("http://%1$s/import.css");
+                  @font-face { font-family: canary; src: url("http://%1$s/font.woff"); }
+                  body { font-family: canary, sans-serif; background-image: url("http://%2$s/bg.png"); }
+                </style>
+                <script src="http://%1$s/script.js"></script>
+                </head><body>
+                <p>SSRF canary page</p>
+                <img src="http://%1$s/img.png">
+                <img src="http://[::1]:%3$d/img6.png">
+                <iframe src="http://%1$s/iframe"></iframe>
+                <iframe src="http://%2$s/iframe-localhost"></iframe>
+                <iframe src="https://%1$s/iframe-tls"></iframe>
+                <object data="http://%1$s/object"></object>
+                <script>
+                  fetch("http://%1$s/fetch").catch(() => {});
+                  fetch("http://%2$s/fetch-localhost", {mode: "no-cors"}).catch(() => {});
+                  const x = new XMLHttpRequest(); x.open("GET", "http://%1$s/xhr"); x.send();
+                  try { new WebSocket("ws://%1$s/ws"); } catch (e) {}
+                  try { new Worker("http://%1$s/worker.js"); } catch (e) {}
+                  navigator.sendBeacon && navigator.sendBeacon("http://%1$s/beacon", "x");
+                  const s = document.createElement("script"); s.src = "http://%1$s/dynamic.js"; document.head.appendChild(s);
+                </script>
+                </body></html>
+                """.formatted(c, l, canary.port()));
+        PrintOptions waitABit = new PrintOptions(8.27, 11.69, 0.4, 0.4, 0.4, 0.4, false, 1.0, true, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMillis(1500), PrintOptions.Media.PRINT,
+                Map.of());
+        Path pdf = dir.resolve("ssrf.pdf");
+        renderer.render(RenderRequest.document(html, Map.of(), waitABit, Browsers.TIMEOUT), pdf);
+
+        assertThat(text(pdf)).contains("SSRF canary page");
+        assertThat(canary.hits()).isEmpty();
+    }
+
+    @Test
+    void localFilesCannotBeFramedFetchedOrReachedByRelativePaths() throws Exception {
+        Path html = page(dir, "files.html", """
+                <p>local files page</p>
+                <iframe src="file:///etc/passwd" width=600 height=200></iframe>
+                <iframe src="view-source:file:///etc/passwd" width=600 height=200></iframe>
+                <iframe src="../../../../../../etc/passwd" width=600 height=200></iframe>
+                <iframe src="/etc/passwd" width=600 height=200></iframe>
+                <iframe src="chrome://version" width=600 height=200></iframe>
+                <pre id=out></pre>
+                <script>
+                  fetch("file:///etc/passwd").then(r => r.text()).then(t => out.textContent = t).catch(() => {});
+                </script>
+                """);
+        Path pdf = dir.resolve("files.pdf");
+        renderer.render(Browsers.document(html), pdf);
+
+        assertThat(text(pdf)).contains("local files page").doesNotContain("root:x:0:0");
+    }
+
+    @Test
+    void aForbiddenTopLevelUrlFailsTheJobWithoutAnyRequest() throws Exception {
+        for (String url : new String[] {canary.url("/page"), "http://localhost:" + canary.port() + "/page",
+                "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd", "chrome://version"}) {
+            assertThatThrownBy(() -> renderer.render(RenderRequest.url(URI.create(url), PrintOptions.defaults(),
+                    Browsers.TIMEOUT), dir.resolve("x.pdf")))
+                    .as(url).isInstanceOf(ConversionFailed.class)
+                    .extracting(e -> ((ConversionFailed) e).code()).isEqualTo(ErrorCode.URL_FORBIDDEN);
+        }
+        assertThat(canary.hits()).isEmpty();
+    }
+}
