@@ -62,6 +62,10 @@ public final class ServerProcess implements AutoCloseable {
         if (!flags.contains("--browsers")) {
             command.addAll(List.of("--browsers", "0")); // no test of a whole process is about the browser
         }
+        if (!flags.contains("--office-processes")) {
+            // nor about office; and a server killed with -9 would leave its office processes behind
+            command.addAll(List.of("--office-processes", "0"));
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(data.toFile()) // a stray relative path (./data) lands in the test's temp dir
                 .redirectErrorStream(true)
