@@ -78,7 +78,8 @@ public final class JobRunner {
             var match = registry.find(from, claimed.to()).orElseThrow(() -> new io.kiln.error.ConversionFailed(
                     ErrorCode.UNSUPPORTED_CONVERSION, "cannot convert " + source + " to " + claimed.to()));
             ConverterRegistry.validate(match.capability(), claimed.options());
-            if (!match.converter().availability().isReady()) {
+            // a warming engine takes the task and waits for its resource (within its queue allowance)
+            if (match.converter().availability().state() == io.kiln.engine.Availability.State.UNAVAILABLE) {
                 throw new io.kiln.error.ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE,
                         "the " + match.converter().engine() + " engine is not available: "
                                 + match.converter().availability().detail());

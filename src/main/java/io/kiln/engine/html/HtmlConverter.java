@@ -9,6 +9,7 @@ import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -63,20 +64,26 @@ public final class HtmlConverter implements Converter {
                     "the html engine cannot convert " + task.from() + " to " + task.to());
         }
         try {
-            if (!task.from().equals("md")) {
-                return List.of(PrintedPdf.print(renderer, request(task.input(), task), task));
-            }
             byte[] source = Files.readAllBytes(task.input());
-            String page = markdown.render(new String(source, DocumentCharset.of(source)), task.baseName());
-            if (task.to().equals("html")) {
-                Path html = Files.writeString(task.workDir().resolve(task.baseName() + ".html"), page);
-                return List.of(new ProducedFile(html, html.getFileName().toString(), "html", null));
+            String text = new String(source, DocumentCharset.of(source));
+            if (task.from().equals("md")) {
+                text = markdown.render(text, task.baseName());
+                if (task.to().equals("html")) {
+                    Path html = Files.writeString(task.workDir().resolve(task.baseName() + ".html"), text);
+                    return List.of(new ProducedFile(html, html.getFileName().toString(), "html", null));
+                }
             }
-            Path html = Files.writeString(task.workDir().resolve(".markdown-" + UUID.randomUUID() + ".html"), page);
+            // the page is handed on as UTF-8 with a byte-order mark, which every renderer obeys above a
+            // <meta charset> that may lie: the charset is decided once, here, for both renderers
+            Path page = task.workDir().resolve(".page-" + UUID.randomUUID() + ".html");
+            try (var out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+                out.write('\uFEFF');
+                out.write(text, text.startsWith("\uFEFF") ? 1 : 0, text.length() - (text.startsWith("\uFEFF") ? 1 : 0));
+            }
             try {
-                return List.of(PrintedPdf.print(renderer, request(html, task), task));
+                return List.of(PrintedPdf.print(renderer, request(page, task), task));
             } finally {
-                Files.deleteIfExists(html);
+                Files.deleteIfExists(page);
             }
         } catch (IOException e) {
             throw new ConversionFailed(ErrorCode.ENGINE_FAILED, "the page could not be read or written", e);
