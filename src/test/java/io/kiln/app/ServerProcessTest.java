@@ -162,6 +162,41 @@ class ServerProcessTest {
         return n;
     }
 
+    @Test
+    void officeAndBrowserProcessesOrphanedByAKillAreClearedAtTheNextStart(@TempDir Path data) throws Exception {
+        boolean browsers = Files.isExecutable(Path.of("/usr/bin/chromium"));
+        String[] flags = browsers
+                ? new String[] {"--office-processes", "1", "--browsers", "1"}
+                : new String[] {"--office-processes", "1"};
+        List<ProcessHandle> orphans;
+        try (ServerProcess first = ServerProcess.start(data, flags)) {
+            await("engines ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                JsonNode engines = json(http.send(HttpRequest.newBuilder(URI.create(first.base() + "/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString())).path("engines");
+                return engines.path("libreoffice").path("state").asText().equals("ready")
+                        && (!browsers || engines.path("html").path("state").asText().equals("ready"));
+            });
+            List<ProcessHandle> engines = first.handle().descendants().toList();
+            assumeEngines(engines);
+            first.kill();
+            await("the server is gone").atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
+            orphans = engines.stream().filter(ProcessHandle::isAlive).toList();
+        }
+        assertThat(orphans).as("engine processes outliving a SIGKILLed server").isNotEmpty();
+
+        try (ServerProcess second = ServerProcess.start(data, flags)) {
+            await("the orphans are killed").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(orphans).noneMatch(ProcessHandle::isAlive));
+            assertThat(second.log()).contains("left behind by an earlier run");
+        } finally {
+            orphans.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void assumeEngines(List<ProcessHandle> engines) {
+        Assumptions.assumeTrue(!engines.isEmpty(), "no engine processes started (LibreOffice not installed?)");
+    }
+
     // ---- 2. a 1 GiB upload through a 256 MiB heap ------------------------------------------------
 
     @Test

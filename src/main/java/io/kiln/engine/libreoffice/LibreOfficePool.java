@@ -1,6 +1,7 @@
 package io.kiln.engine.libreoffice;
 
 import io.kiln.engine.Availability;
+import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import java.io.IOException;
@@ -83,6 +84,10 @@ public final class LibreOfficePool implements AutoCloseable {
         this.notInstalled = problem;
         this.templateProfile = template;
         problem.ifPresentOrElse(p -> LOG.warn("libreoffice engine unavailable: {}", p), () -> {
+            int leftovers = LeftoverProcesses.kill(settings.workDir());
+            if (leftovers > 0) {
+                LOG.warn("killed {} office processes left behind by an earlier run on {}", leftovers, settings.workDir());
+            }
             LOG.info("starting {} LibreOffice processes from {}", settings.processes(), settings.officeHome());
             for (int slot = 0; slot < settings.processes(); slot++) {
                 startSlot(slot, Duration.ZERO);

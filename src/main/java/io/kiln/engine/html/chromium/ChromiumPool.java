@@ -1,6 +1,7 @@
 package io.kiln.engine.html.chromium;
 
 import io.kiln.engine.Availability;
+import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import io.kiln.fetch.AddressPolicy;
@@ -64,6 +65,10 @@ public final class ChromiumPool implements AutoCloseable {
         }
         this.notInstalled = ChromiumInstallation.problem(settings.executable());
         notInstalled.ifPresentOrElse(p -> LOG.warn("chromium renderer unavailable: {}", p), () -> {
+            int leftovers = LeftoverProcesses.kill(settings.workDir());
+            if (leftovers > 0) {
+                LOG.warn("killed {} browser processes left behind by an earlier run on {}", leftovers, settings.workDir());
+            }
             LOG.info("starting {} Chromium browsers from {}", settings.browsers(), settings.executable());
             for (int slot = 0; slot < settings.browsers(); slot++) {
                 startSlot(slot);
