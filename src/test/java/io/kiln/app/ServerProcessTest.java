@@ -163,6 +163,31 @@ class ServerProcessTest {
     }
 
     @Test
+    void jobsAcceptedAMomentBeforeAKillAreThereAfterRestart(@TempDir Path data) throws Exception {
+        // the database must have written an accepted job before the 202 leaves: no write-behind window
+        Multipart slowForm = Multipart.form().file("file", Corpus.file("pdf/freeculture.pdf"))
+                .field("to", "png").field("dpi", "72").field("pages", "1-60");
+        Multipart form = Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info");
+        List<String> accepted = new ArrayList<>();
+        try (ServerProcess first = ServerProcess.start(data, "--workers", "1")) {
+            submit(first, slowForm); // keeps the one worker busy, so the next ones stay queued
+            for (int i = 0; i < 5; i++) {
+                accepted.add(submit(first, form));
+            }
+            first.kill();
+            await("the server is gone").atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
+        }
+        try (ServerProcess second = ServerProcess.start(data, "--workers", "1")) {
+            for (String id : accepted) {
+                JsonNode done = awaitEnd(second, id, Duration.ofSeconds(90));
+                assertThat(done.path("status").asText()).as("job %s accepted just before kill -9: %s", id, done)
+                        .isEqualTo("success");
+                assertThat(done.path("outputs")).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void officeAndBrowserProcessesOrphanedByAKillAreClearedAtTheNextStart(@TempDir Path data) throws Exception {
         boolean browsers = Files.isExecutable(Path.of("/usr/bin/chromium"));
         String[] flags = browsers
