@@ -53,6 +53,7 @@ import io.kiln.job.JobService;
 import io.kiln.job.JobStore;
 import io.kiln.job.LeaseReaper;
 import io.kiln.job.Sweeper;
+import io.kiln.job.UnitOfWork;
 import io.kiln.job.Workers;
 import io.kiln.storage.JdbcFileCatalog;
 import io.kiln.storage.LocalBlobStore;
@@ -116,12 +117,18 @@ public final class Kiln implements AutoCloseable {
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
         var metrics = new PrometheusMetrics();
-        var runner = new JobRunner(store, files, registry, urls, detector::detect, events, clock, config.jobs(),
+        var sql = new io.kiln.db.Sql(database.dataSource());
+        UnitOfWork unitOfWork = work -> sql.atomically(() -> {
+            work.run();
+            return null;
+        });
+        var runner = new JobRunner(store, files, registry, urls, detector::detect, events, unitOfWork, clock, config.jobs(),
                 Files.createDirectories(data.resolve("work")), metrics);
         workers = new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
                 UUID.randomUUID().toString());
         var credits = new CreditAccounts(database.dataSource());
-        jobs = new JobService(store, files, registry, urls, events, workers, credits, clock, config.jobs());
+        jobs = new JobService(store, files, registry, urls, events, workers, credits, unitOfWork, clock,
+                config.jobs());
         metrics.bind(() -> jobs);
         var deliveries = new JdbcDeliveries(database.dataSource());
         sweeper = new Sweeper(store, catalog, files, events, clock,

@@ -35,8 +35,10 @@ public final class ConfigLoader {
         String dbUrl = raw.explicit(Setting.DB_URL)
                 // a statement cache larger than the ~20 statements Kiln uses saves a parse per call;
                 // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a job answered
-                // 2xx just before a kill -9 would be lost
-                .orElse("jdbc:h2:file:" + data.resolve("kiln") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
+                // 2xx just before a kill -9 would be lost. async: commits now write on the calling
+                // thread, and an interrupted thread (a cancelled job's worker) would close a plain
+                // FileChannel under the database and stop it for good; an asynchronous channel is immune
+                .orElse("jdbc:h2:async:" + data.resolve("kiln").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(raw.source(Setting.DB_URL) + ": only jdbc:h2: and jdbc:postgresql: URLs are supported");
         }

@@ -32,46 +32,47 @@ public final class Sql {
         T run(Tx tx);
     }
 
+    /** The connection of the transaction the current thread is in, per data source. */
+    private static final ThreadLocal<Bound> BOUND = new ThreadLocal<>();
+
+    private record Bound(DataSource dataSource, Connection connection) {
+    }
+
+    /** Work on one connection. */
+    @FunctionalInterface
+    private interface OnConnection<T> {
+        T run(Connection c) throws SQLException;
+    }
+
     private final DataSource dataSource;
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code body} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code body} in one transaction: committed if it returns, rolled back if it throws. Every
+     * statement of any {@code Sql} on the same data source that {@code body} runs on this thread
+     * joins it, so several stores' writes become one commit; a transaction begun inside another
+     * joins the outer one.
+     */
     public <T> T inTransaction(TxBody<T> body) {
+        Bound outer = BOUND.get();
+        if (outer != null && outer.dataSource() == dataSource) {
+            return body.run(tx(outer.connection()));
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            BOUND.set(new Bound(dataSource, c));
             try {
-                T result = body.run(new Tx() {
-                    @Override
-                    public int update(String sql, Object... params) {
-                        try (PreparedStatement ps = prepare(c, sql, params)) {
-                            return ps.executeUpdate();
-                        } catch (SQLException e) {
-                            throw new DatabaseException(sql, e);
-                        }
-                    }
-
-                    @Override
-                    public <R> List<R> query(String sql, RowMapper<R> mapper, Object... params) {
-                        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                            List<R> out = new ArrayList<>();
-                            while (rs.next()) {
-                                out.add(mapper.map(rs));
-                            }
-                            return out;
-                        } catch (SQLException e) {
-                            throw new DatabaseException(sql, e);
-                        }
-                    }
-                });
+                T result = body.run(tx(c));
                 c.commit();
                 return result;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 c.rollback();
                 throw e;
             } finally {
+                BOUND.set(outer);
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -79,25 +80,39 @@ public final class Sql {
         }
     }
 
+    /** As {@link #inTransaction}, for work that reaches the database through other objects. */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return inTransaction(tx -> work.get());
+    }
+
+    private Tx tx(Connection c) {
+        return new Tx() {
+            @Override
+            public int update(String sql, Object... params) {
+                return run(sql, c, cx -> {
+                    try (PreparedStatement ps = prepare(cx, sql, params)) {
+                        return ps.executeUpdate();
+                    }
+                });
+            }
+
+            @Override
+            public <R> List<R> query(String sql, RowMapper<R> mapper, Object... params) {
+                return run(sql, c, cx -> rows(cx, sql, mapper, params));
+            }
+        };
+    }
+
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
-        }
+        return run(sql, null, c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-             ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(mapper.map(rs));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
-        }
+        return run(sql, null, c -> rows(c, sql, mapper, params));
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
@@ -107,6 +122,35 @@ public final class Sql {
 
     public long count(String sql, Object... params) {
         return one(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    /** Runs {@code work} on {@code given}, else on the thread's transaction, else on a pooled connection. */
+    private <T> T run(String sql, Connection given, OnConnection<T> work) {
+        try {
+            if (given != null) {
+                return work.run(given);
+            }
+            Bound bound = BOUND.get();
+            if (bound != null && bound.dataSource() == dataSource) {
+                return work.run(bound.connection());
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(sql, e);
+        }
+    }
+
+    private static <T> List<T> rows(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+            return out;
+        }
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {

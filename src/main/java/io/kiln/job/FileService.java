@@ -64,17 +64,24 @@ public final class FileService {
         }
     }
 
-    /** Moves a produced file into storage as an output of {@code jobId}. */
-    public StoredFile storeOutput(String tenant, String jobId, Path file, String name, String ext, Integer pages)
+    /**
+     * Moves a produced file into storage as an output of {@code jobId}; not yet recorded: the
+     * caller {@link #record records} it together with the job's end, or {@link #delete deletes} it.
+     */
+    public StoredFile putOutput(String tenant, String jobId, Path file, String name, String ext, Integer pages)
             throws IOException {
         String id = UUID.randomUUID().toString();
         String key = blobKey(tenant, id);
         BlobStore.Written w = blobs.putFile(key, file);
         Instant now = clock.instant();
-        StoredFile f = new StoredFile(id, tenant, FileNames.safe(name, "output." + ext), ext, w.size(), w.sha256(),
+        return new StoredFile(id, tenant, FileNames.safe(name, "output." + ext), ext, w.size(), w.sha256(),
                 key, pages, jobId, now, now.plus(ttl));
-        catalog.insert(f);
-        return f;
+    }
+
+    /** Records a file put by {@link #putOutput}, expiring at {@code expiresAt}. */
+    public void record(StoredFile f, Instant expiresAt) {
+        catalog.insert(new StoredFile(f.id(), f.tenant(), f.name(), f.ext(), f.size(), f.sha256(), f.blobKey(),
+                f.pageCount(), f.jobId(), f.createdAt(), expiresAt));
     }
 
     public Optional<StoredFile> find(String tenant, String id) {

@@ -43,10 +43,12 @@ public final class JobRunner {
     private final Path scratch;
     private final long maxInputBytes;
     private final JobMetrics metrics;
+    private final UnitOfWork unitOfWork;
 
     public JobRunner(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
-                     FormatSniffer sniffer, JobEvents events, Clock clock, KilnConfig.Jobs settings, Path scratch,
-                     JobMetrics metrics) {
+                     FormatSniffer sniffer, JobEvents events, UnitOfWork unitOfWork, Clock clock,
+                     KilnConfig.Jobs settings, Path scratch, JobMetrics metrics) {
+        this.unitOfWork = unitOfWork;
         this.store = store;
         this.files = files;
         this.registry = registry;
@@ -92,7 +94,7 @@ public final class JobRunner {
             long started = System.nanoTime();
             List<ProducedFile> produced = timer.run(match.converter(), task, lease);
             metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
-            finish(lease, from, store(lease.job(), produced), null);
+            finish(lease, from, put(lease.job(), produced), null);
         } catch (KilnException e) {
             finish(lease, from, List.of(), new JobError(e.code(), e.getMessage()));
         } catch (TimeoutException e) {
@@ -147,13 +149,18 @@ public final class JobRunner {
         return FileNames.base(names.getFirst());
     }
 
-    private List<JobOutput> store(Job job, List<ProducedFile> produced) throws IOException {
-        List<JobOutput> outputs = new ArrayList<>();
-        for (ProducedFile p : produced) {
-            StoredFile f = files.storeOutput(job.tenant(), job.id(), p.path(), p.name(), p.ext(), p.pageCount());
-            outputs.add(new JobOutput(f.id(), f.name(), f.ext(), f.size(), f.sha256(), f.pageCount()));
+    /** The produced files moved into storage, not yet recorded (that happens with the job's end). */
+    private List<StoredFile> put(Job job, List<ProducedFile> produced) throws IOException {
+        List<StoredFile> stored = new ArrayList<>();
+        try {
+            for (ProducedFile p : produced) {
+                stored.add(files.putOutput(job.tenant(), job.id(), p.path(), p.name(), p.ext(), p.pageCount()));
+            }
+        } catch (IOException | RuntimeException e) {
+            stored.forEach(files::delete);
+            throw e;
         }
-        return outputs;
+        return stored;
     }
 
     private long cost(List<JobOutput> outputs) {
@@ -164,27 +171,42 @@ public final class JobRunner {
         return cost;
     }
 
-    private void finish(Lease lease, String from, List<JobOutput> outputs, JobError error) {
+    /**
+     * Publishes the end: the outputs' records, the job's end state (with its credits and webhook)
+     * and its files' expiry in one commit. A job that is short of credits fails instead, keeping no
+     * output; one that vanished (deleted, or re-queued and claimed again) keeps nothing of this run.
+     */
+    private void finish(Lease lease, String from, List<StoredFile> stored, JobError error) {
         Job job = lease.job();
-        JobStatus end = error == null ? JobStatus.SUCCESS : JobStatus.FAILED;
+        List<JobOutput> outputs = stored.stream().map(f ->
+                new JobOutput(f.id(), f.name(), f.ext(), f.size(), f.sha256(), f.pageCount())).toList();
         try {
             Job ended;
             try {
-                ended = store.update(job.ended(end, clock.instant(), settings.ttl(), from, outputs, error,
-                        error == null ? cost(outputs) : 0));
+                ended = publish(job.ended(error == null ? JobStatus.SUCCESS : JobStatus.FAILED, clock.instant(),
+                        settings.ttl(), from, outputs, error, error == null ? cost(outputs) : 0), stored);
             } catch (InsufficientCreditsException shortOfCredits) {
-                outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));
-                ended = store.update(job.ended(JobStatus.FAILED, clock.instant(), settings.ttl(), from, List.of(),
+                stored.forEach(files::delete);
+                ended = publish(job.ended(JobStatus.FAILED, clock.instant(), settings.ttl(), from, List.of(),
                         new JobError(ErrorCode.INSUFFICIENT_CREDITS, "the result would cost " + cost(outputs)
-                                + " credits, more than this API key has left"), 0));
+                                + " credits, more than this API key has left"), 0), List.of());
             }
-            files.expireWithJob(ended.tenant(), ended.id(), ended.expiresAt());
             metrics.ended(ended.status());
             events.ended(ended);
         } catch (StaleJobException e) {
             LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
-            outputs.forEach(o -> files.find(job.tenant(), o.fileId()).ifPresent(files::delete));
+            stored.forEach(files::delete);
         }
+    }
+
+    private Job publish(Job ended, List<StoredFile> stored) {
+        Job[] saved = new Job[1];
+        unitOfWork.run(() -> {
+            stored.forEach(f -> files.record(f, ended.expiresAt()));
+            saved[0] = store.update(ended);
+            files.expireWithJob(ended.tenant(), ended.id(), ended.expiresAt());
+        });
+        return saved[0];
     }
 
     /**

@@ -39,12 +39,14 @@ public final class JobService {
     private final KilnConfig.Jobs settings;
     private final QueueDepth queue;
     private final CreditAccounts credits;
+    private final UnitOfWork unitOfWork;
     private JobRemoval removal = JobRemoval.NONE;
     private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
-                      JobEvents events, Workers workers, CreditAccounts credits, Clock clock,
-                      KilnConfig.Jobs settings) {
+                      JobEvents events, Workers workers, CreditAccounts credits, UnitOfWork unitOfWork,
+                      Clock clock, KilnConfig.Jobs settings) {
+        this.unitOfWork = unitOfWork;
         this.credits = credits;
         this.store = store;
         this.files = files;
@@ -81,32 +83,34 @@ public final class JobService {
 
     /** As {@link #submit(String, JobRequest)}, for a caller whose key may carry a credit balance. */
     public Job submit(Caller caller, JobRequest req) {
-        String tenant = caller.tenant();
         try {
-            Job job = accept(caller, req);
-            // uploads made for this request belong to the job; on an idempotent repeat they are surplus
-            var keep = job.createdAt().plus(settings.ttl()).plus(settings.ttl());
-            for (JobInput in : req.inputs()) {
-                if (in.owned()) {
-                    if (isOwnInput(job, in)) {
-                        files.attach(in.fileId(), job.id(), keep);
-                    } else {
-                        files.find(tenant, in.fileId()).ifPresent(files::delete);
-                    }
-                } else if (!in.isUrl()) {
-                    files.keepUntil(in.fileId(), keep);
-                }
-            }
-            return job;
+            return accept(caller, req);
         } catch (RuntimeException e) {
-            req.inputs().stream().filter(JobInput::owned)
-                    .forEach(i -> files.find(tenant, i.fileId()).ifPresent(files::delete));
+            discardUploads(caller.tenant(), req);
             throw e;
         }
     }
 
-    private static boolean isOwnInput(Job job, JobInput in) {
-        return job.inputs().stream().anyMatch(i -> in.fileId().equals(i.fileId()));
+    /** Uploads made for a request that was refused, or that repeated an existing job, are surplus. */
+    private void discardUploads(String tenant, JobRequest req) {
+        req.inputs().stream().filter(JobInput::owned)
+                .forEach(i -> files.find(tenant, i.fileId()).ifPresent(files::delete));
+    }
+
+    /** Inserts the job and, in the same commit, ties its inputs' lifetimes to it. */
+    private void insert(Job job, JobRequest req) {
+        // uploads made for this request belong to the job; stored files it reuses live at least as long
+        var keep = job.createdAt().plus(settings.ttl()).plus(settings.ttl());
+        unitOfWork.run(() -> {
+            store.insert(job);
+            for (JobInput in : req.inputs()) {
+                if (in.owned()) {
+                    files.attach(in.fileId(), job.id(), keep);
+                } else if (!in.isUrl()) {
+                    files.keepUntil(in.fileId(), keep);
+                }
+            }
+        });
     }
 
     private Job accept(Caller caller, JobRequest req) {
@@ -157,7 +161,7 @@ public final class JobService {
         if (req.jobId().isPresent()) {
             Optional<Job> existing = store.find(tenant, id);
             if (existing.isPresent()) {
-                return sameRequest(existing.get(), hash);
+                return repeated(existing.get(), hash, req);
             }
         }
         if (queue.atLeast(settings.maxQueue())) {
@@ -168,9 +172,9 @@ public final class JobService {
                 req.webhook().orElse(null), req.dialect(), now, null, null, null, 0, null, null, List.of(), null, 0,
                 caller.keyId());
         try {
-            store.insert(job);
+            insert(job, req);
         } catch (DuplicateJobException race) {
-            return sameRequest(store.find(tenant, id).orElseThrow(() -> race), hash);
+            return repeated(store.find(tenant, id).orElseThrow(() -> race), hash, req);
         }
         queue.added();
         workers.wake();
@@ -208,11 +212,13 @@ public final class JobService {
         return match.capability();
     }
 
-    private static Job sameRequest(Job existing, String hash) {
+    /** The job a repeated client id names, if the request is the same; this request's uploads are surplus. */
+    private Job repeated(Job existing, String hash, JobRequest req) {
         if (!existing.requestHash().equals(hash)) {
             throw new RequestRejected(ErrorCode.CONFLICT,
                     "job " + existing.id() + " already exists with a different request");
         }
+        discardUploads(existing.tenant(), req);
         return existing;
     }
 
