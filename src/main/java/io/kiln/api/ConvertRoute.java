@@ -36,7 +36,7 @@ public final class ConvertRoute {
         Duration wait = api.preferredWait(ctx).isZero() ? api.maxWait() : api.preferredWait(ctx);
         ctx.header("Kiln-Job-Id", job.id());
         String base = api.baseUrl(ctx);
-        ctx.future(() -> api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
+        Waits.join(api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
             Job j = JobRoutes.found(now);
             if (j.status() == JobStatus.SUCCESS) {
                 send(ctx, j);

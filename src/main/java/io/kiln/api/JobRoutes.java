@@ -47,7 +47,7 @@ public final class JobRoutes {
             ctx.status(202).json(api.render(base, job));
             return;
         }
-        ctx.future(() -> api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
+        Waits.join(api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
             Job j = now.orElse(job);
             ctx.status(j.status().isTerminal() ? 200 : 202).json(api.render(base, j));
         }));
@@ -61,7 +61,7 @@ public final class JobRoutes {
             ctx.json(api.render(base, found(api.jobs().find(tenant, ctx.pathParam("id")))));
             return;
         }
-        ctx.future(() -> api.jobs().await(tenant, ctx.pathParam("id"), wait)
+        Waits.join(api.jobs().await(tenant, ctx.pathParam("id"), wait)
                 .thenAccept(job -> ctx.json(api.render(base, found(job)))));
     }
 

@@ -24,6 +24,7 @@ import io.kiln.auth.ApiKeys;
 import io.kiln.config.ConfigException;
 import io.kiln.config.KilnConfig;
 import io.kiln.db.Database;
+import io.kiln.db.GroupCommit;
 import io.kiln.dialect.convertapi.ConvertApiRoutes;
 import io.kiln.dialect.pdfco.PdfCoRoutes;
 import io.kiln.dialect.pdfrest.PdfRestRoutes;
@@ -53,10 +54,12 @@ import io.kiln.job.JobService;
 import io.kiln.job.JobStore;
 import io.kiln.job.LeaseReaper;
 import io.kiln.job.Sweeper;
+import io.kiln.job.Durability;
 import io.kiln.job.UnitOfWork;
 import io.kiln.job.Workers;
 import io.kiln.storage.JdbcFileCatalog;
 import io.kiln.storage.LocalBlobStore;
+import io.kiln.storage.SmallBlobsInDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -77,6 +80,8 @@ public final class Kiln implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiln.class);
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(15);
+    /** Stored files up to this size are rows of the database rather than files on disk. */
+    static final int SMALL_BLOB_MAX = 256 * 1024;
 
     private final Database database;
     private final WebhookSender webhooks;
@@ -93,6 +98,7 @@ public final class Kiln implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final Javalin http;
     private final String bind;
+    private final Path scratch;
 
     private Kiln(KilnConfig config, Clock clock) throws IOException {
         Path data = Files.createDirectories(config.storage().dataDir());
@@ -104,8 +110,11 @@ public final class Kiln implements AutoCloseable {
         JobStore store = new JdbcJobStore(database.dataSource());
         var catalog = new JdbcFileCatalog(database.dataSource());
         var detector = new FormatDetector();
-        var files = new FileService(new LocalBlobStore(data.resolve("blobs")), catalog, detector::detect, clock,
-                config.jobs().ttl(), config.http().maxUploadBytes());
+        Path scratchDir = Files.createDirectories(config.storage().scratchDir());
+        var blobs = new SmallBlobsInDatabase(database.dataSource(), new LocalBlobStore(data.resolve("blobs")),
+                SMALL_BLOB_MAX);
+        var files = new FileService(blobs, catalog, detector::detect, clock, config.jobs().ttl(),
+                config.http().maxUploadBytes(), scratchDir);
         office = config.office().processes() == 0
                 ? LibreOfficePool.disabled(officeSettings(config, data), "disabled by --office-processes 0")
                 : new LibreOfficePool(officeSettings(config, data));
@@ -123,12 +132,12 @@ public final class Kiln implements AutoCloseable {
             return null;
         });
         var runner = new JobRunner(store, files, registry, urls, detector::detect, events, unitOfWork, clock, config.jobs(),
-                Files.createDirectories(data.resolve("work")), metrics);
+                scratchDir, metrics);
         workers = new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
                 UUID.randomUUID().toString());
         var credits = new CreditAccounts(database.dataSource());
-        jobs = new JobService(store, files, registry, urls, events, workers, credits, unitOfWork, clock,
-                config.jobs());
+        jobs = new JobService(store, files, registry, urls, events, workers, credits, unitOfWork,
+                durability(config), clock, config.jobs());
         metrics.bind(() -> jobs);
         var deliveries = new JdbcDeliveries(database.dataSource());
         sweeper = new Sweeper(store, catalog, files, events, clock,
@@ -160,6 +169,7 @@ public final class Kiln implements AutoCloseable {
         });
         this.deliveries = deliveries;
         this.ttl = config.jobs().ttl();
+        this.scratch = config.storage().scratchDir();
         this.clock = clock;
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());
         if (config.storage().embedded()) {
@@ -170,6 +180,15 @@ public final class Kiln implements AutoCloseable {
             LOG.warn("no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
                     config.security().keysFile());
         }
+    }
+
+    /** Embedded H2 writes commits in the background: an accepted job waits for a (shared) checkpoint. */
+    private Durability durability(KilnConfig config) {
+        if (!config.storage().embedded()) {
+            return Durability.COMMITS_ARE_DURABLE;
+        }
+        var groupCommit = new GroupCommit(database.dataSource());
+        return groupCommit::await;
     }
 
     /** Builds and starts a server from {@code config}. */
@@ -186,7 +205,8 @@ public final class Kiln implements AutoCloseable {
                 c.setIdleTimeout(config.http().maxWait().plusSeconds(30).toMillis());
             }
         }
-        LOG.info("Kiln listening on http://{}:{} (data: {})", kiln.bind, kiln.port(), config.storage().dataDir());
+        LOG.info("Kiln listening on http://{}:{} (data: {}, scratch: {})", kiln.bind, kiln.port(), config.storage().dataDir(),
+                config.storage().scratchDir());
         return kiln;
     }
 
@@ -275,5 +295,15 @@ public final class Kiln implements AutoCloseable {
         html.close();
         fetcher.close();
         database.close();
+        try {
+            Files.deleteIfExists(scratch); // only when empty: a directory in shared memory is not left behind
+        } catch (IOException e) {
+            // work of a conversion that did not stop in time: cleared at the next start
+        }
+    }
+
+    /** Where conversions in progress keep their files. */
+    public Path scratch() {
+        return scratch;
     }
 }

@@ -33,16 +33,19 @@ public final class ConfigLoader {
                 Values.integer(raw.source(Setting.CREDITS_PER_PAGE), raw.get(Setting.CREDITS_PER_PAGE), 0, 1_000_000),
                 Values.integer(raw.source(Setting.CREDITS_PER_FILE), raw.get(Setting.CREDITS_PER_FILE), 0, 1_000_000));
         String dbUrl = raw.explicit(Setting.DB_URL)
-                // a statement cache larger than the ~20 statements Kiln uses saves a parse per call;
-                // WRITE_DELAY=0: H2 otherwise writes commits up to a second later, and a job answered
-                // 2xx just before a kill -9 would be lost. async: commits now write on the calling
-                // thread, and an interrupted thread (a cancelled job's worker) would close a plain
-                // FileChannel under the database and stop it for good; an asynchronous channel is immune
-                .orElse("jdbc:h2:async:" + data.resolve("kiln").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
+                // a statement cache larger than the ~20 statements Kiln uses saves a parse per call.
+                // async: an interrupted thread (a cancelled job's worker) would close a plain FileChannel
+                // under the database and stop it for good; an asynchronous channel is immune.
+                // Commits reach the disk in the background; JobService waits for a checkpoint before
+                // answering a job as accepted (GroupCommit)
+                .orElse("jdbc:h2:async:" + data.resolve("kiln").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(raw.source(Setting.DB_URL) + ": only jdbc:h2: and jdbc:postgresql: URLs are supported");
         }
-        var storage = new KilnConfig.Storage(data, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD));
+        // each running conversion may hold an input fetched up to the upload limit and its outputs
+        Path scratch = raw.explicit(Setting.SCRATCH).map(Path::of).map(Path::toAbsolutePath).orElseGet(() ->
+                ScratchLocation.defaultFor(data, 2L * jobs.workers() * http.maxUploadBytes()));
+        var storage = new KilnConfig.Storage(data, scratch, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD));
         var security = new KilnConfig.Security(
                 raw.explicit(Setting.KEYS_FILE).map(Path::of).orElse(data.resolve("keys")).toAbsolutePath(),
                 raw.explicit(Setting.ALLOW_HOSTS)

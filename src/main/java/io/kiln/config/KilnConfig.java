@@ -33,8 +33,8 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
                        int creditsPerPage, int creditsPerFile) {
     }
 
-    /** Where jobs and files are kept. */
-    public record Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword) {
+    /** Where jobs and files are kept, and where conversions in progress work. */
+    public record Storage(Path dataDir, Path scratchDir, String dbUrl, String dbUser, String dbPassword) {
         public boolean embedded() {
             return dbUrl.startsWith("jdbc:h2:");
         }

@@ -10,6 +10,7 @@ public enum Setting {
     PORT("port", "8080", "HTTP port (0 picks a free one)"),
     BIND("bind", "", "address to listen on (default 127.0.0.1; 0.0.0.0 needs API keys)"),
     DATA("data", "./data", "data directory: database, stored files, keys"),
+    SCRATCH("scratch", "", "directory for conversions in progress (default: under /dev/shm when it has room, else <data>/work)"),
     DB_URL("db-url", "", "JDBC URL (default: embedded H2 file under the data directory)"),
     DB_USER("db-user", "", "database user"),
     DB_PASSWORD("db-password", "", "database password"),

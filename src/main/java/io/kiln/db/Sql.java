@@ -163,6 +163,8 @@ public final class Sql {
                 ps.setInt(i + 1, n);
             } else if (p instanceof Long n) {
                 ps.setLong(i + 1, n);
+            } else if (p instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
             } else {
                 ps.setString(i + 1, p.toString());
             }

@@ -25,9 +25,12 @@ public final class FileService {
     private final Clock clock;
     private final Duration ttl;
     private final long maxUploadBytes;
+    private final Path scratch;
 
+    /** @param scratch where a blob kept elsewhere is copied to be looked at */
     public FileService(BlobStore blobs, FileCatalog catalog, FormatSniffer sniffer, Clock clock, Duration ttl,
-                       long maxUploadBytes) {
+                       long maxUploadBytes, Path scratch) {
+        this.scratch = scratch;
         this.blobs = blobs;
         this.catalog = catalog;
         this.sniffer = sniffer;
@@ -50,8 +53,8 @@ public final class FileService {
         String key = blobKey(tenant, id);
         try {
             BlobStore.Written w = blobs.put(key, in, maxUploadBytes);
-            Path local = blobs.localCopy(key, Path.of(System.getProperty("java.io.tmpdir")));
-            String ext = sniffer.detect(local, name).orElse(FileNames.extension(name));
+            String ext = blobs.withLocalFile(key, scratch, local -> sniffer.detect(local, name))
+                    .orElse(FileNames.extension(name));
             Instant now = clock.instant();
             StoredFile f = new StoredFile(id, tenant, name, ext, w.size(), w.sha256(), key, null, null, now, now.plus(ttl));
             catalog.insert(f);

@@ -40,13 +40,15 @@ public final class JobService {
     private final QueueDepth queue;
     private final CreditAccounts credits;
     private final UnitOfWork unitOfWork;
+    private final Durability durability;
     private JobRemoval removal = JobRemoval.NONE;
     private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
                       JobEvents events, Workers workers, CreditAccounts credits, UnitOfWork unitOfWork,
-                      Clock clock, KilnConfig.Jobs settings) {
+                      Durability durability, Clock clock, KilnConfig.Jobs settings) {
         this.unitOfWork = unitOfWork;
+        this.durability = durability;
         this.credits = credits;
         this.store = store;
         this.files = files;
@@ -83,12 +85,15 @@ public final class JobService {
 
     /** As {@link #submit(String, JobRequest)}, for a caller whose key may carry a credit balance. */
     public Job submit(Caller caller, JobRequest req) {
+        Job job;
         try {
-            return accept(caller, req);
+            job = accept(caller, req);
         } catch (RuntimeException e) {
             discardUploads(caller.tenant(), req);
             throw e;
         }
+        durability.await(); // a 2xx promises the job survives a crash
+        return job;
     }
 
     /** Uploads made for a request that was refused, or that repeated an existing job, are surplus. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** Content-addressed-by-key byte storage. Every method streams; none holds a whole file in memory. */
+/**
+ * Byte storage by key. Every method streams; none holds a whole file in memory (but for blobs a
+ * store chooses to keep small, such as {@link SmallBlobsInDatabase}).
+ */
 public interface BlobStore {
 
     /** Size and SHA-256 of what was written. */
@@ -25,6 +28,9 @@ public interface BlobStore {
 
     /** A local path with the blob's content: the blob itself when local, else a copy under {@code scratch}. */
     Path localCopy(String key, Path scratch) throws IOException;
+
+    /** Runs {@code use} on a local file with the blob's content; a copy made for it is removed after. */
+    <T> T withLocalFile(String key, Path scratch, java.util.function.Function<Path, T> use) throws IOException;
 
     void delete(String key) throws IOException;
 

@@ -90,6 +90,11 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public <T> T withLocalFile(String key, Path scratch, java.util.function.Function<Path, T> use) {
+        return use.apply(path(key));
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(path(key));
     }

@@ -98,7 +98,7 @@ class LimitsTest {
                     .field("to", "info"));
             assertThat(next.path("status").asText()).isEqualTo("success");
             await().atMost(Duration.ofSeconds(10)).until(() -> {
-                try (var work = java.nio.file.Files.list(server.data().resolve("work"))) {
+                try (var work = java.nio.file.Files.list(server.kiln().scratch())) {
                     return work.findAny().isEmpty();
                 }
             });

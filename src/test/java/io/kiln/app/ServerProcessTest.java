@@ -72,7 +72,9 @@ class ServerProcessTest {
                 .field("to", "png").field("dpi", "50").field("pages", "1-2");
         String slowId;
         String queuedId;
-        try (ServerProcess first = ServerProcess.start(data, "--workers", "1")) {
+        // scratch under the data directory, where this test watches the killed run's pages appear
+        String scratch = data.resolve("work").toString();
+        try (ServerProcess first = ServerProcess.start(data, "--workers", "1", "--scratch", scratch)) {
             slowId = submit(first, slowForm);
             queuedId = submit(first, smallForm);
 
@@ -98,7 +100,7 @@ class ServerProcessTest {
             assertThat(first.log()).as("a SIGKILLed process runs no shutdown hook").doesNotContain("[kiln-shutdown]");
         }
 
-        try (ServerProcess second = ServerProcess.start(data, "--workers", "1")) {
+        try (ServerProcess second = ServerProcess.start(data, "--workers", "1", "--scratch", scratch)) {
             JsonNode done = awaitEnd(second, slowId, Duration.ofSeconds(90));
             assertThat(done.path("id").asText()).isEqualTo(slowId);
             assertThat(done.path("status").asText()).as("job after restart: %s", done).isEqualTo("success");

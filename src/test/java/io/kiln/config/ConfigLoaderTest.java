@@ -20,8 +20,22 @@ class ConfigLoaderTest {
         KilnConfig defaults = ConfigLoader.load(new String[0], Map.of());
         assertThat(defaults.http().port()).isEqualTo(8080);
         assertThat(defaults.jobs().ttl()).isEqualTo(Duration.ofHours(2));
-        assertThat(defaults.storage().dbUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(defaults.storage().dbUrl()).startsWith("jdbc:h2:async:").contains("data");
         assertThat(defaults.security().keysFile().toString()).endsWith("data/keys");
+    }
+
+    @Test
+    void scratchIsWhereItIsToldElseInSharedMemoryWhenThereIsRoomElseUnderTheData() {
+        KilnConfig told = ConfigLoader.load(new String[] {"--data", "/tmp/k", "--scratch", "/tmp/k-scratch"}, Map.of());
+        assertThat(told.storage().scratchDir()).isEqualTo(java.nio.file.Path.of("/tmp/k-scratch"));
+        java.nio.file.Path a = ConfigLoader.load(new String[] {"--data", "/tmp/a"}, Map.of()).storage().scratchDir();
+        java.nio.file.Path b = ConfigLoader.load(new String[] {"--data", "/tmp/b"}, Map.of()).storage().scratchDir();
+        assertThat(a).as("one scratch directory per data directory").isNotEqualTo(b);
+        assertThat(a.toString()).matches("/dev/shm/kiln-[0-9a-f]{16}|/tmp/a/work");
+        // more room needed than any shared memory has: the data directory serves
+        java.nio.file.Path huge = ConfigLoader.load(new String[] {"--data", "/tmp/a", "--max-upload", "1000000g"},
+                Map.of()).storage().scratchDir();
+        assertThat(huge).isEqualTo(java.nio.file.Path.of("/tmp/a/work"));
     }
 
     @Test

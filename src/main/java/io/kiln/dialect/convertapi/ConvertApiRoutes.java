@@ -1,5 +1,6 @@
 package io.kiln.dialect.convertapi;
 
+import io.kiln.api.Waits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -92,7 +93,7 @@ public final class ConvertApiRoutes {
         ctx.header("Kiln-Job-Id", job.id());
         CompletableFuture<Void> answered = answer(ctx, caller.tenant(), job.id(), api.maxWait(), req.storeFile(),
                 unfinished -> stillConverting(ctx, unfinished));
-        ctx.future(() -> answered);
+        Waits.join(answered);
     }
 
     /** A sync call that outwaited the server's longest wait: ConvertAPI's timeout error, naming where to poll. */
@@ -121,7 +122,7 @@ public final class ConvertApiRoutes {
             polls.leave(key);
             throw e;
         }
-        ctx.future(() -> answered.whenComplete((done, e) -> polls.leave(key)));
+        Waits.join(answered.whenComplete((done, e) -> polls.leave(key)));
     }
 
     private void delete(Context ctx) {

@@ -1,5 +1,6 @@
 package io.kiln.dialect.pdfco;
 
+import io.kiln.api.Waits;
 import io.javalin.http.Context;
 import io.kiln.api.ApiContext;
 import io.kiln.job.Caller;
@@ -44,7 +45,7 @@ final class ConversionRoute {
             ctx.json(view.async(base, job, method, params, api.clock().instant(), life, credits.of(caller)));
             return;
         }
-        ctx.future(() -> api.jobs().await(caller.tenant(), job.id(), syncLimit).handle((now, failure) -> {
+        Waits.join(api.jobs().await(caller.tenant(), job.id(), syncLimit).handle((now, failure) -> {
             PdfCoErrors.run(ctx, c -> {
                 if (failure != null) {
                     throw new IllegalStateException("waiting for job " + job.id() + " failed", failure);
