@@ -140,7 +140,7 @@ class ServerProcessTest {
         }
     }
 
-    /** Scratch directories of {@code jobId}'s runs: {@code data/work/<id>-<run>}. */
+    /** Scratch directories of {@code jobId}'s runs: named {@code <id>-<run>} in the scratch directory under the data directory. */
     private static List<Path> scratchDirs(Path data, String jobId) throws IOException {
         Path work = data.resolve("work");
         if (!Files.isDirectory(work)) {
