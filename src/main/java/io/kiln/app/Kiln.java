@@ -25,6 +25,7 @@ import io.kiln.config.ConfigException;
 import io.kiln.config.KilnConfig;
 import io.kiln.db.Database;
 import io.kiln.db.GroupCommit;
+import io.kiln.db.Sql;
 import io.kiln.dialect.convertapi.ConvertApiRoutes;
 import io.kiln.dialect.pdfco.PdfCoRoutes;
 import io.kiln.dialect.pdfrest.PdfRestRoutes;
@@ -126,7 +127,7 @@ public final class Kiln implements AutoCloseable {
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
         var metrics = new PrometheusMetrics();
-        var sql = new io.kiln.db.Sql(database.dataSource());
+        var sql = new Sql(database.dataSource());
         UnitOfWork unitOfWork = work -> sql.atomically(() -> {
             work.run();
             return null;

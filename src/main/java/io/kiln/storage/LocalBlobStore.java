@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Blobs as files under one directory; keys are relative paths made by the server (never by clients). */
@@ -37,7 +36,7 @@ public final class LocalBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
         try {
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.newDigest();
             long size = 0;
             try (var din = new DigestInputStream(in, sha); OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buf = new byte[BUFFER];
@@ -69,7 +68,7 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     private static Written hashOnly(InputStream in) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         long size = 0;
         byte[] buf = new byte[BUFFER];
         for (int n; (n = in.read(buf)) > 0; ) {
@@ -105,13 +104,5 @@ public final class LocalBlobStore implements BlobStore {
             throw new IllegalArgumentException("blob key escapes the store: " + key);
         }
         return p;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,7 +53,7 @@ public final class SmallBlobsInDatabase implements BlobStore {
 
     private Written insert(String key, byte[] content) {
         sql.update("INSERT INTO small_blobs (blob_key, content) VALUES (?, ?)", key, content);
-        return new Written(content.length, HexFormat.of().formatHex(sha256().digest(content)));
+        return new Written(content.length, HexFormat.of().formatHex(Sha256.newDigest().digest(content)));
     }
 
     @Override
@@ -100,13 +98,5 @@ public final class SmallBlobsInDatabase implements BlobStore {
         Path copy = Files.createTempFile(scratch, "blob", ".bin");
         Files.write(copy, content);
         return copy;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
