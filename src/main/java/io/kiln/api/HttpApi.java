@@ -35,12 +35,15 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + (1 << 20), SizeUnit.BYTES);
             routeGroups.forEach(g -> g.accept(config.routes));
+            // any refusal (in any dialect's shape) may leave the body unread: drain it so the client reads the answer
+            config.routes.after(ctx -> {
+                if (ctx.statusCode() >= 400) {
+                    UnreadBody.discard(ctx);
+                }
+            });
             config.routes.exception(KilnException.class, (e, ctx) -> {
                 if (e.getCause() != null) {
                     LOG.debug("{}: {}", e.code().code(), e.getMessage(), e.getCause());
-                }
-                if (e.code() == io.kiln.error.ErrorCode.PAYLOAD_TOO_LARGE) {
-                    UnreadBody.discard(ctx);
                 }
                 Problems.write(ctx, e.code(), e.getMessage());
             });

@@ -6,9 +6,10 @@ import java.io.InputStream;
 
 /**
  * Reads and drops what is left of a refused request's body before the answer goes out. A server that
- * answers 413 and closes while the client is still sending makes the client's TCP stack see a reset,
- * which can destroy the answer before the client reads it ("no bytes received"); reading a bounded
- * remainder first lets ordinary clients get their 413. Beyond the bound the connection is simply closed.
+ * answers (a 413, or a 400 refused before the body was read) and closes while the client is still
+ * sending makes the client's TCP stack see a reset, which can destroy the answer before the client
+ * reads it ("no bytes received"); reading a bounded remainder first lets ordinary clients get their
+ * answer. Beyond the bound the connection is simply closed.
  */
 final class UnreadBody {
 
