@@ -36,16 +36,14 @@ public final class ConvertRoute {
         Duration wait = api.preferredWait(ctx).isZero() ? api.maxWait() : api.preferredWait(ctx);
         ctx.header("Kiln-Job-Id", job.id());
         String base = api.baseUrl(ctx);
-        Waits.join(api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
-            Job j = JobRoutes.found(now);
-            if (j.status() == JobStatus.SUCCESS) {
-                send(ctx, j);
-            } else if (j.status().isTerminal() && j.error() != null) {
-                Problems.write(ctx, j.error().code(), j.error().message(), Map.of("jobId", j.id()));
-            } else {
-                ctx.header("Location", "/v1/jobs/" + j.id()).status(202).json(api.render(base, j));
-            }
-        }));
+        Job j = JobRoutes.found(api.jobs().await(tenant, job.id(), wait));
+        if (j.status() == JobStatus.SUCCESS) {
+            send(ctx, j);
+        } else if (j.status().isTerminal() && j.error() != null) {
+            Problems.write(ctx, j.error().code(), j.error().message(), Map.of("jobId", j.id()));
+        } else {
+            ctx.header("Location", "/v1/jobs/" + j.id()).status(202).json(api.render(base, j));
+        }
     }
 
     private void send(Context ctx, Job job) {

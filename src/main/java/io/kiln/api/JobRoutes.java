@@ -47,10 +47,8 @@ public final class JobRoutes {
             ctx.status(202).json(api.render(base, job));
             return;
         }
-        Waits.join(api.jobs().await(tenant, job.id(), wait).thenAccept(now -> {
-            Job j = now.orElse(job);
-            ctx.status(j.status().isTerminal() ? 200 : 202).json(api.render(base, j));
-        }));
+        Job now = api.jobs().await(tenant, job.id(), wait).orElse(job);
+        ctx.status(now.status().isTerminal() ? 200 : 202).json(api.render(base, now));
     }
 
     private void get(Context ctx) {
@@ -61,8 +59,7 @@ public final class JobRoutes {
             ctx.json(api.render(base, found(api.jobs().find(tenant, ctx.pathParam("id")))));
             return;
         }
-        Waits.join(api.jobs().await(tenant, ctx.pathParam("id"), wait)
-                .thenAccept(job -> ctx.json(api.render(base, found(job)))));
+        ctx.json(api.render(base, found(api.jobs().await(tenant, ctx.pathParam("id"), wait))));
     }
 
     private void list(Context ctx) {

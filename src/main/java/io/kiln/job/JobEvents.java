@@ -3,10 +3,11 @@ package io.kiln.job;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Future;
 
 /**
  * In-process wake-ups for long-polls: one shared future per job that completes when the job ends
- * or disappears. Waiting costs a map entry, not a thread.
+ * or disappears. Waiting costs a map entry and the waiter's parked (virtual) thread.
  */
 public final class JobEvents {
 
@@ -18,10 +19,12 @@ public final class JobEvents {
         onEnd.add(listener);
     }
 
-    /** A future that completes when {@code key} next ends. Register before reading the job's state. */
-    public CompletableFuture<Void> whenEnded(String key) {
-        // copy() so one waiter's timeout never completes the shared future for the others
-        return waiting.computeIfAbsent(key, k -> new CompletableFuture<>()).copy();
+    /**
+     * Done when {@code key} next ends. Register before reading the job's state. Read-only
+     * ({@code Future}), so no waiter can complete the one future all waiters of the job share.
+     */
+    public Future<Void> whenEnded(String key) {
+        return waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
     }
 
     /** The job ended, was deleted or expired: wake everyone waiting on it. */

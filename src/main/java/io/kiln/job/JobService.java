@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,6 @@ public final class JobService {
     private final UnitOfWork unitOfWork;
     private final Durability durability;
     private JobRemoval removal = JobRemoval.NONE;
-    private final Executor answers = Executors.newVirtualThreadPerTaskExecutor();
 
     public JobService(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
                       JobEvents events, Workers workers, CreditAccounts credits, UnitOfWork unitOfWork,
@@ -242,17 +241,28 @@ public final class JobService {
 
     /**
      * The job once it has ended, or as it stands after {@code wait}; empty if it does not exist.
-     * Waiting holds no thread; the final read runs on a virtual thread of its own, so thousands of
-     * waits ending together are not answered one after another.
+     * Blocks the caller, which is meant to be the request's own virtual thread: a parked virtual
+     * thread is the whole cost of a waiter (DESIGN §2). Deliberately no {@code completeOnTimeout} and
+     * no hand-off to another thread: under load on JDK 25 a long-poll built that way now and then
+     * was never answered (neither wake-up nor timeout arrived), while a plain timed wait on the
+     * waiting thread itself has not missed once.
      */
-    public CompletableFuture<Optional<Job>> await(String tenant, String id, Duration wait) {
-        CompletableFuture<Void> ended = events.whenEnded(tenant + "/" + id);
+    public Optional<Job> await(String tenant, String id, Duration wait) {
+        Future<Void> ended = events.whenEnded(tenant + "/" + id);
         Optional<Job> now = store.find(tenant, id);
         if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
-            return CompletableFuture.completedFuture(now);
+            return now;
         }
-        return ended.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApplyAsync(v -> store.find(tenant, id), answers);
+        try {
+            ended.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // answered with the job as it stands
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the end of job " + id + " was signalled as a failure", e.getCause());
+        }
+        return store.find(tenant, id);
     }
 
     /** Cancels the job if running and deletes it with its files. False if there was no such job. */

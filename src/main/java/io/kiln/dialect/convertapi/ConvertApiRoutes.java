@@ -1,6 +1,5 @@
 package io.kiln.dialect.convertapi;
 
-import io.kiln.api.Waits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +89,7 @@ public final class ConvertApiRoutes {
             return;
         }
         ctx.header("Kiln-Job-Id", job.id());
-        CompletableFuture<Void> answered = answer(ctx, caller.tenant(), job.id(), api.maxWait(), req.storeFile(),
-                unfinished -> stillConverting(ctx, unfinished));
-        Waits.join(answered);
+        answer(ctx, caller.tenant(), job.id(), api.maxWait(), req.storeFile(), unfinished -> stillConverting(ctx, unfinished));
     }
 
     /** A sync call that outwaited the server's longest wait: ConvertAPI's timeout error, naming where to poll. */
@@ -114,15 +110,11 @@ public final class ConvertApiRoutes {
                     "Another poll of job " + id + " is in progress; no concurrent poll requests are allowed."));
         }
         boolean storeFile = !params.text("storefile").map("false"::equalsIgnoreCase).orElse(false);
-        CompletableFuture<Void> answered;
         try {
-            answered = answer(ctx, caller.tenant(), id, pollWait, storeFile,
-                    unfinished -> ctx.status(202).json(Map.of("JobId", id)));
-        } catch (RuntimeException e) {
+            answer(ctx, caller.tenant(), id, pollWait, storeFile, unfinished -> ctx.status(202).json(Map.of("JobId", id)));
+        } finally {
             polls.leave(key);
-            throw e;
         }
-        Waits.join(answered.whenComplete((done, e) -> polls.leave(key)));
     }
 
     private void delete(Context ctx) {
@@ -135,33 +127,23 @@ public final class ConvertApiRoutes {
     }
 
     /** Waits up to {@code wait} for the job to end, then answers its result, its error, or {@code unfinished}. */
-    private CompletableFuture<Void> answer(Context ctx, String tenant, String id, Duration wait, boolean storeFile,
-                                           Consumer<Job> unfinished) {
+    private void answer(Context ctx, String tenant, String id, Duration wait, boolean storeFile,
+                        Consumer<Job> unfinished) {
         String base = api.baseUrl(ctx);
-        CompletableFuture<Optional<Job>> ended;
         try {
-            ended = api.jobs().await(tenant, id, wait);
-        } catch (RuntimeException e) {
-            ended = CompletableFuture.failedFuture(e);
-        }
-        return ended.handle((now, error) -> {
-            try {
-                if (error != null) {
-                    ConvertApiErrors.write(ctx, ConvertApiErrors.of(error));
-                } else if (now.isEmpty()) {
-                    ConvertApiErrors.write(ctx, noSuchJob().error());
-                } else if (now.get().status() == JobStatus.SUCCESS) {
-                    results.write(ctx, now.get(), base, storeFile);
-                } else if (now.get().status().isTerminal()) {
-                    ConvertApiErrors.write(ctx, ConvertApiErrors.failed(now.get()));
-                } else {
-                    unfinished.accept(now.get());
-                }
-            } catch (Exception e) {
-                ConvertApiErrors.write(ctx, ConvertApiErrors.of(e));
+            Optional<Job> now = api.jobs().await(tenant, id, wait);
+            if (now.isEmpty()) {
+                ConvertApiErrors.write(ctx, noSuchJob().error());
+            } else if (now.get().status() == JobStatus.SUCCESS) {
+                results.write(ctx, now.get(), base, storeFile);
+            } else if (now.get().status().isTerminal()) {
+                ConvertApiErrors.write(ctx, ConvertApiErrors.failed(now.get()));
+            } else {
+                unfinished.accept(now.get());
             }
-            return null;
-        });
+        } catch (Exception e) {
+            ConvertApiErrors.write(ctx, ConvertApiErrors.of(e));
+        }
     }
 
     private static ConvertApiFailure noSuchJob() {

@@ -1,6 +1,5 @@
 package io.kiln.dialect.pdfco;
 
-import io.kiln.api.Waits;
 import io.javalin.http.Context;
 import io.kiln.api.ApiContext;
 import io.kiln.job.Caller;
@@ -45,15 +44,8 @@ final class ConversionRoute {
             ctx.json(view.async(base, job, method, params, api.clock().instant(), life, credits.of(caller)));
             return;
         }
-        Waits.join(api.jobs().await(caller.tenant(), job.id(), syncLimit).handle((now, failure) -> {
-            PdfCoErrors.run(ctx, c -> {
-                if (failure != null) {
-                    throw new IllegalStateException("waiting for job " + job.id() + " failed", failure);
-                }
-                answer(c, base, job.id(), now, method, life, inline, caller, started);
-            });
-            return null;
-        }));
+        PdfCoErrors.run(ctx, c -> answer(c, base, job.id(), api.jobs().await(caller.tenant(), job.id(), syncLimit),
+                method, life, inline, caller, started));
     }
 
     private void answer(Context ctx, String base, String id, Optional<Job> now, PdfCoMethod method, Duration life,
