@@ -34,11 +34,14 @@ public final class ConfigLoader {
                 Values.integer(raw.source(Setting.CREDITS_PER_FILE), raw.get(Setting.CREDITS_PER_FILE), 0, 1_000_000));
         String dbUrl = raw.explicit(Setting.DB_URL)
                 // a statement cache larger than the ~20 statements Kiln uses saves a parse per call.
-                // async: an interrupted thread (a cancelled job's worker) would close a plain FileChannel
-                // under the database and stop it for good; an asynchronous channel is immune.
+                // retry: a thread interrupted in the middle of a file operation would close a plain
+                // FileChannel under the database and stop it for good; this file system reopens it and
+                // retries (clearing that thread's interrupt, so Kiln never relies on interrupting a thread
+                // that uses the database: see job.Cancellation). "async:" is immune too but hands every
+                // read and write to another thread, which cost a tenth of the CPU of small jobs.
                 // Commits reach the disk in the background; JobService waits for a checkpoint before
                 // answering a job as accepted (GroupCommit)
-                .orElse("jdbc:h2:async:" + data.resolve("kiln").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
+                .orElse("jdbc:h2:retry:" + data.resolve("kiln").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(raw.source(Setting.DB_URL) + ": only jdbc:h2: and jdbc:postgresql: URLs are supported");
         }

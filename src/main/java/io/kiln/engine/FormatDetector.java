@@ -27,6 +27,9 @@ import org.apache.tika.mime.MediaTypeRegistry;
  */
 public final class FormatDetector {
 
+    /** How many leading bytes {@link #unmistakable(byte[])} looks at. */
+    public static final int HEAD_BYTES = 12;
+
     private static final Map<String, String> BY_MIME = Map.ofEntries(
             Map.entry("application/pdf", "pdf"),
             Map.entry("image/png", "png"),
@@ -121,10 +124,13 @@ public final class FormatDetector {
      * (a PDF or an image) this skips the most expensive part of storing an upload.
      */
     private static Optional<String> unmistakable(Path file) throws IOException {
-        byte[] h;
         try (InputStream in = Files.newInputStream(file)) {
-            h = in.readNBytes(12);
+            return unmistakable(in.readNBytes(HEAD_BYTES));
         }
+    }
+
+    /** The format of a file starting with {@code h} (its first {@link #HEAD_BYTES}), if those bytes leave no doubt. */
+    public static Optional<String> unmistakable(byte[] h) {
         if (starts(h, "%PDF-")) {
             return Optional.of("pdf");
         }

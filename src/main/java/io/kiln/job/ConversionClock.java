@@ -7,20 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a conversion on its own thread under the task's time limit, renewing the job's lease
- * meanwhile. On timeout or interrupt the conversion thread is interrupted (engines with external
- * processes kill them on interrupt).
+ * Runs a conversion on its own thread (the job's cancellable step) under the task's time limit,
+ * renewing the job's lease meanwhile. On timeout or cancel the conversion thread is interrupted
+ * (engines with external processes kill them on interrupt).
  */
 final class ConversionClock {
 
-    private final ExecutorService conversions = Executors.newVirtualThreadPerTaskExecutor();
     private final JobStore store;
     private final Clock clock;
     private final Duration lease;
@@ -31,8 +29,9 @@ final class ConversionClock {
         this.lease = lease;
     }
 
-    List<ProducedFile> run(Converter converter, ConversionTask task, Lease current) throws Exception {
-        Future<List<ProducedFile>> f = conversions.submit(() -> converter.convert(task));
+    List<ProducedFile> run(Converter converter, ConversionTask task, Lease current, Cancellation cancellation)
+            throws Exception {
+        Future<List<ProducedFile>> f = cancellation.start(() -> converter.convert(task));
         long deadline = System.nanoTime() + task.timeout().plus(converter.queueAllowance()).toNanos();
         long beat = Math.max(50, lease.toMillis() / 3);
         try {
@@ -49,13 +48,15 @@ final class ConversionClock {
                     current.renewed(store.update(current.job().withLease(now.plus(lease))));
                 }
             }
+        } catch (CancellationException e) {
+            throw new InterruptedException("the job was cancelled");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
         } finally {
-            f.cancel(true);
+            cancellation.finished(f);
         }
     }
 }

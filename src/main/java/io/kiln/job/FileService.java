@@ -1,10 +1,12 @@
 package io.kiln.job;
 
+import io.kiln.engine.FormatDetector;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
 import io.kiln.storage.BlobStore;
 import io.kiln.storage.FileCatalog;
 import io.kiln.storage.StoredFile;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,8 +54,14 @@ public final class FileService {
         String name = FileNames.safe(clientName, "file");
         String key = blobKey(tenant, id);
         try {
-            BlobStore.Written w = blobs.put(key, in, maxUploadBytes);
-            String ext = blobs.withLocalFile(key, scratch, local -> sniffer.detect(local, name))
+            // a PDF or an image is told by its first bytes; only other formats need the whole file
+            BufferedInputStream buffered = new BufferedInputStream(in, 16 * 1024);
+            buffered.mark(FormatDetector.HEAD_BYTES);
+            byte[] head = buffered.readNBytes(FormatDetector.HEAD_BYTES);
+            buffered.reset();
+            BlobStore.Written w = blobs.put(key, buffered, maxUploadBytes);
+            Optional<String> known = FormatDetector.unmistakable(head);
+            String ext = (known.isPresent() ? known : blobs.withLocalFile(key, scratch, local -> sniffer.detect(local, name)))
                     .orElse(FileNames.extension(name));
             Instant now = clock.instant();
             StoredFile f = new StoredFile(id, tenant, name, ext, w.size(), w.sha256(), key, null, null, now, now.plus(ttl));

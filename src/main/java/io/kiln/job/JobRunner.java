@@ -10,13 +10,14 @@ import io.kiln.error.KilnException;
 import io.kiln.storage.StoredFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +64,24 @@ public final class JobRunner {
         this.timer = new ConversionClock(store, clock, settings.lease());
     }
 
-    public void run(Job claimed) {
+    /** Converts a claimed job and publishes its end; a cancel stops it without publishing anything. */
+    public void run(Job claimed, Cancellation cancellation) {
         Lease lease = new Lease(claimed);
-        Path work = scratch.resolve(claimed.id() + "-" + UUID.randomUUID());
+        // a cheap random suffix (not a UUID: a secure random number per job): a job re-queued while an
+        // earlier run of it has not cleaned up yet still gets a directory of its own
+        Path work = scratch.resolve(claimed.id() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         String from = claimed.from();
         try {
-            Files.createDirectories(work.resolve("out"));
+            // createDirectory, not createDirectories: scratch exists, and the exception that finding it
+            // costs createDirectories showed in profiles of small jobs
+            try {
+                Files.createDirectory(work);
+            } catch (NoSuchFileException scratchGone) {
+                Files.createDirectories(work);
+            }
+            Files.createDirectory(work.resolve("out"));
             List<String> names = new ArrayList<>();
-            List<Path> inputs = gather(claimed, work, names);
+            List<Path> inputs = gather(claimed, work, names, cancellation);
             if (from == null) {
                 from = sniffer.detect(inputs.getFirst(), inputs.getFirst().getFileName().toString())
                         .orElseThrow(() -> new io.kiln.error.ConversionFailed(ErrorCode.UNSUPPORTED_FORMAT,
@@ -92,7 +103,8 @@ public final class JobRunner {
             ConversionTask task = new ConversionTask(from, claimed.to(), inputs, engineOptions(claimed.options()),
                     work.resolve("out"), baseName(claimed, names), timeout, settings.maxPages(), names);
             long started = System.nanoTime();
-            List<ProducedFile> produced = timer.run(match.converter(), task, lease);
+            cancellation.check();
+            List<ProducedFile> produced = timer.run(match.converter(), task, lease, cancellation);
             metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
             finish(lease, from, put(lease.job(), produced), null);
         } catch (KilnException e) {
@@ -114,7 +126,7 @@ public final class JobRunner {
     }
 
     /** Local files of the job's inputs, in order; adds the name each was given to {@code names}. */
-    private List<Path> gather(Job job, Path work, List<String> names) throws IOException, InterruptedException {
+    private List<Path> gather(Job job, Path work, List<String> names, Cancellation cancellation) throws Exception {
         List<Path> out = new ArrayList<>();
         for (JobInput in : job.inputs()) {
             if (in.isUrl() && ConversionTask.URL.equals(job.from())) {
@@ -123,7 +135,7 @@ public final class JobRunner {
                 names.add(FileNames.safe(java.net.URI.create(in.url()).getHost(), "page") + ".url");
             } else if (in.isUrl()) {
                 Path dir = Files.createDirectories(work.resolve("in-" + out.size()));
-                out.add(urls.fetch(in.url(), dir, maxInputBytes));
+                out.add(cancellation.step(() -> urls.fetch(in.url(), dir, maxInputBytes)));
                 names.add(out.getLast().getFileName().toString());
             } else {
                 StoredFile f = files.find(job.tenant(), in.fileId()).orElseThrow(() ->

@@ -29,7 +29,7 @@ public final class Workers implements AutoCloseable {
     private final Duration lease;
     private final String node;
     private final Semaphore wakeups = new Semaphore(0);
-    private final ConcurrentMap<String, Thread> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cancellation> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
@@ -56,11 +56,11 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** Interrupts the job's conversion if it runs on this node. */
+    /** Stops the job's download or conversion if it runs on this node (see {@link Cancellation}). */
     public void cancel(String jobKey) {
-        Thread t = running.get(jobKey);
-        if (t != null) {
-            t.interrupt();
+        Cancellation c = running.get(jobKey);
+        if (c != null) {
+            c.cancel();
         }
     }
 
@@ -93,12 +93,14 @@ public final class Workers implements AutoCloseable {
     }
 
     private void run(Job job) {
-        running.put(job.key(), Thread.currentThread());
+        Cancellation cancellation = new Cancellation();
+        running.put(job.key(), cancellation);
         try {
-            runner.run(job);
+            if (!closed) {
+                runner.run(job, cancellation);
+            }
         } finally {
             running.remove(job.key());
-            Thread.interrupted(); // a cancel that arrived after the job ended must not hit the next one
         }
     }
 
@@ -125,10 +127,15 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the workers: running conversions are cancelled (their jobs are re-queued when their
+     * lease lapses), idle workers woken. Worker threads are not interrupted (see {@link Cancellation}).
+     */
     @Override
     public void close() {
         closed = true;
-        threads.forEach(Thread::interrupt);
+        running.values().forEach(Cancellation::cancel);
+        wakeups.release(size);
         for (Thread t : threads) {
             try {
                 t.join(Duration.ofSeconds(10));

@@ -20,7 +20,7 @@ class ConfigLoaderTest {
         KilnConfig defaults = ConfigLoader.load(new String[0], Map.of());
         assertThat(defaults.http().port()).isEqualTo(8080);
         assertThat(defaults.jobs().ttl()).isEqualTo(Duration.ofHours(2));
-        assertThat(defaults.storage().dbUrl()).startsWith("jdbc:h2:async:").contains("data");
+        assertThat(defaults.storage().dbUrl()).startsWith("jdbc:h2:retry:").contains("data");
         assertThat(defaults.security().keysFile().toString()).endsWith("data/keys");
     }
 
