@@ -253,16 +253,24 @@ public final class JobService {
         if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
             return now;
         }
+        boolean timedOut = false;
         try {
             ended.get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            // answered with the job as it stands
+            timedOut = true; // answered with the job as it stands
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the end of job " + id + " was signalled as a failure", e.getCause());
         }
-        return store.find(tenant, id);
+        Optional<Job> after = store.find(tenant, id);
+        if (timedOut && after.isPresent() && after.get().finishedAt() != null
+                && after.get().finishedAt().isBefore(clock.instant().minusSeconds(1))) {
+            // a wake-up that never came: the waiter sat out its whole wait although the job had ended
+            LOG.warn("job {} ended at {} but a long-poll on it was not woken and waited its full {} s",
+                    after.get().key(), after.get().finishedAt(), wait.toSeconds());
+        }
+        return after;
     }
 
     /** Cancels the job if running and deletes it with its files. False if there was no such job. */
