@@ -64,6 +64,15 @@ final class Cancellation {
     <T> T step(Callable<T> work) throws Exception {
         Future<T> f = start(work);
         try {
+            return result(f);
+        } finally {
+            finished(f);
+        }
+    }
+
+    /** Waits for a step: its value, its exception as is, or a cancel as {@link InterruptedException}. */
+    static <T> T result(Future<T> f) throws Exception {
+        try {
             return f.get();
         } catch (CancellationException e) {
             throw new InterruptedException("the job was cancelled");
@@ -72,8 +81,6 @@ final class Cancellation {
                 throw cause;
             }
             throw e;
-        } finally {
-            finished(f);
         }
     }
 }

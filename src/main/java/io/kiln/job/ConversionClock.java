@@ -6,8 +6,8 @@ import io.kiln.engine.ProducedFile;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,26 +35,22 @@ final class ConversionClock {
         long deadline = System.nanoTime() + task.timeout().plus(converter.queueAllowance()).toNanos();
         long beat = Math.max(50, lease.toMillis() / 3);
         try {
-            while (true) {
+            while (!f.isDone()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     throw new TimeoutException("the conversion took longer than its limit of "
                             + task.timeout().toSeconds() + " s");
                 }
                 try {
-                    return f.get(Math.min(left, beat), TimeUnit.MILLISECONDS);
+                    f.get(Math.min(left, beat), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException tick) {
                     var now = clock.instant();
                     current.renewed(store.update(current.job().withLease(now.plus(lease))));
+                } catch (ExecutionException | CancellationException ended) {
+                    // done: Cancellation.result tells which way
                 }
             }
-        } catch (CancellationException e) {
-            throw new InterruptedException("the job was cancelled");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
+            return Cancellation.result(f);
         } finally {
             cancellation.finished(f);
         }

@@ -21,6 +21,7 @@ class UrlInputTest {
 
     private HttpServer origin;
     private final AtomicInteger hits = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void startOrigin() throws Exception {
@@ -34,6 +35,18 @@ class UrlInputTest {
                 out.write(body);
             }
         });
+        origin.createContext("/held.pdf", ex -> {
+            // a download that never finishes until the test lets it: headers, then nothing
+            hits.incrementAndGet();
+            ex.getResponseHeaders().add("Content-Type", "application/pdf");
+            ex.sendResponseHeaders(200, 0);
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
         origin.createContext("/missing", ex -> {
             hits.incrementAndGet();
             ex.sendResponseHeaders(404, -1);
@@ -44,7 +57,27 @@ class UrlInputTest {
 
     @AfterEach
     void stopOrigin() {
+        release.countDown();
         origin.stop(0);
+    }
+
+    @Test
+    void deletingAJobWhileItsUrlDownloadsAbortsTheDownloadAndFreesTheWorker() {
+        try (TestServer server = TestServer.start("--workers", "1", "--allow-hosts", "127.0.0.1")) {
+            HttpResponse<String> created = server.postJson("/v1/jobs",
+                    "{\"to\":\"txt\",\"url\":\"" + url("/held.pdf") + "\"}");
+            assertThat(created.statusCode()).isEqualTo(202);
+            String id = json(created).path("id").asText();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hits.get() == 1);
+
+            assertThat(server.delete("/v1/jobs/" + id).statusCode()).isEqualTo(204);
+            assertThat(server.get("/v1/jobs/" + id).statusCode()).isEqualTo(404);
+            // the only worker is free again although the origin still holds the download
+            JsonNode next = server.convert(io.kiln.testing.Multipart.form()
+                    .file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info"));
+            assertThat(next.path("status").asText()).isEqualTo("success");
+            assertThat(release.getCount()).as("the origin was never released").isEqualTo(1);
+        }
     }
 
     private String url(String path) {
