@@ -173,7 +173,7 @@ public final class LoadBench {
         long end = start + TimeUnit.SECONDS.toNanos(secs);
         List<Thread> ts = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            ts.add(Thread.ofPlatform().start(() -> {
+            ts.add(Thread.ofPlatform().daemon().start(() -> {
                 Conn c = null;
                 while (System.nanoTime() < end) {
                     try {
@@ -348,7 +348,7 @@ public final class LoadBench {
         Cpu sc = new Cpu();
         List<Thread> ts = new ArrayList<>();
         for (int k = 0; k < clients; k++) {
-            ts.add(Thread.ofPlatform().start(() -> { // platform threads: see runLoop
+            ts.add(Thread.ofPlatform().daemon().start(() -> { // platform threads: see runLoop
                 Conn c = null;
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
@@ -764,7 +764,7 @@ public final class LoadBench {
             AtomicInteger next = new AtomicInteger();
             List<Thread> ts = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                ts.add(Thread.ofPlatform().start(() -> {
+                ts.add(Thread.ofPlatform().daemon().start(() -> {
                     Conn c = null;
                     int k;
                     while ((k = next.getAndIncrement()) < jobs.size()) {

@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
  */
 final class Cancellation {
 
-    private static final ExecutorService STEPS = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads, as many as steps run at once (at most one per worker). */
+    private static final ExecutorService STEPS = Executors.newCachedThreadPool(
+            r -> Thread.ofPlatform().daemon().name("kiln-step").unstarted(r));
 
     private boolean cancelled;
     private Future<?> step;

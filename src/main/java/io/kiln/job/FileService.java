@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Stores uploads and outputs (bytes in the blob store, a record in the catalog) and reads them back. */
 public final class FileService {
@@ -50,7 +49,7 @@ public final class FileService {
      * back to the name's extension when the content is of no known format).
      */
     public StoredFile storeUpload(String tenant, String clientName, InputStream in) {
-        String id = UUID.randomUUID().toString();
+        String id = OrderedIds.next();
         String name = FileNames.safe(clientName, "file");
         String key = blobKey(tenant, id);
         try {
@@ -81,7 +80,7 @@ public final class FileService {
      */
     public StoredFile putOutput(String tenant, String jobId, Path file, String name, String ext, Integer pages)
             throws IOException {
-        String id = UUID.randomUUID().toString();
+        String id = OrderedIds.next();
         String key = blobKey(tenant, id);
         BlobStore.Written w = blobs.putFile(key, file);
         Instant now = clock.instant();

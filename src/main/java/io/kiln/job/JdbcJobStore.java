@@ -93,7 +93,7 @@ public final class JdbcJobStore implements JobStore {
         long now = j.finishedAt().toEpochMilli();
         tx.update("INSERT INTO webhook_deliveries (id, tenant, job_id, url, dialect, status, attempts, next_attempt_at, "
                         + "created_at, history, version) VALUES (?,?,?,?,?,'pending',0,?,?,'[]',0)",
-                java.util.UUID.randomUUID().toString(), j.tenant(), j.id(), j.webhook(), j.dialect(), now, now);
+                OrderedIds.next(), j.tenant(), j.id(), j.webhook(), j.dialect(), now, now);
     }
 
     private void save(Sql.Tx tx, Job j) {

@@ -1,42 +1,97 @@
 package io.kiln.job;
 
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * In-process wake-ups for long-polls: one shared future per job that completes when the job ends
- * or disappears. Waiting costs a map entry and the waiter's parked (virtual) thread.
+ * In-process wake-ups for long-polls. Each waiter has a future of its own, completed when its job
+ * ends or disappears, or by a timer when its wait is over; the waiter parks on it without a
+ * timeout. Why not a timed park: on JDK 25.0.3 a virtual thread in a timed park (here a
+ * {@code CompletableFuture.get(timeout)}) racing the wake-up of its job now and then stayed parked
+ * for good, neither woken nor timed out (seen under load: a {@code ?wait=30} unanswered after 10
+ * minutes). The timer is one platform thread with a classic delay queue.
  */
 public final class JobEvents {
 
-    private final ConcurrentMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
-    private final java.util.List<java.util.function.Consumer<Job>> onEnd = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private final ConcurrentMap<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final List<Consumer<Job>> onEnd = new CopyOnWriteArrayList<>();
 
     /** Runs {@code listener} with the job after every job end on this node (e.g. to wake the webhook sender). */
-    public void onEnd(java.util.function.Consumer<Job> listener) {
+    public void onEnd(Consumer<Job> listener) {
         onEnd.add(listener);
     }
 
-    /**
-     * Done when {@code key} next ends. Register before reading the job's state. Read-only
-     * ({@code Future}), so no waiter can complete the one future all waiters of the job share.
-     */
-    public Future<Void> whenEnded(String key) {
-        return waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
+    /** A wait on {@code key}: register it before reading the job's state, {@link Wait#close close} it after. */
+    public Wait register(String key) {
+        CompletableFuture<Void> wake = new CompletableFuture<>();
+        waiting.compute(key, (k, set) -> {
+            Set<CompletableFuture<Void>> s = set == null ? new HashSet<>() : set;
+            s.add(wake);
+            return s;
+        });
+        return new Wait(key, wake);
     }
 
     /** The job ended, was deleted or expired: wake everyone waiting on it. */
     public void ended(Job job) {
-        CompletableFuture<Void> f = waiting.remove(job.key());
-        if (f != null) {
-            f.complete(null);
+        Set<CompletableFuture<Void>> woken = waiting.remove(job.key());
+        if (woken != null) {
+            woken.forEach(f -> f.complete(null));
         }
         onEnd.forEach(listener -> listener.accept(job));
     }
 
+    /** How many waits are registered (across jobs). */
     public int waiters() {
-        return waiting.size();
+        return waiting.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** One registered wait. */
+    public final class Wait implements AutoCloseable {
+
+        private final String key;
+        private final CompletableFuture<Void> wake;
+
+        private Wait(String key, CompletableFuture<Void> wake) {
+            this.key = key;
+            this.wake = wake;
+        }
+
+        /** Blocks until the job ends or {@code limit} has passed (whichever first); no timed park. */
+        public void await(Duration limit) {
+            ScheduledFuture<?> timeout = TIMER.schedule(() -> wake.complete(null), limit.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                wake.join();
+            } finally {
+                timeout.cancel(false);
+            }
+        }
+
+        @Override
+        public void close() {
+            waiting.computeIfPresent(key, (k, set) -> {
+                set.remove(wake);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().daemon().name("kiln-wait-timer").unstarted(r));
+        timer.setRemoveOnCancelPolicy(true); // thousands of waits answered early leave no dead entries
+        return timer;
     }
 }

@@ -12,11 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,7 +156,7 @@ public final class JobService {
             ConverterRegistry.validate(cap, req.options());
         }
         String hash = RequestFingerprint.of(req, from == null ? "" : from, identities);
-        String id = req.jobId().map(JobService::checkedClientId).orElseGet(() -> UUID.randomUUID().toString());
+        String id = req.jobId().map(JobService::checkedClientId).orElseGet(OrderedIds::next);
         if (req.jobId().isPresent()) {
             Optional<Job> existing = store.find(tenant, id);
             if (existing.isPresent()) {
@@ -242,31 +237,23 @@ public final class JobService {
     /**
      * The job once it has ended, or as it stands after {@code wait}; empty if it does not exist.
      * Blocks the caller, which is meant to be the request's own virtual thread: a parked virtual
-     * thread is the whole cost of a waiter (DESIGN §2). Deliberately no {@code completeOnTimeout} and
-     * no hand-off to another thread: under load on JDK 25 a long-poll built that way now and then
-     * was never answered (neither wake-up nor timeout arrived), while a plain timed wait on the
-     * waiting thread itself has not missed once.
+     * thread is the whole cost of a waiter (DESIGN §2). See {@link JobEvents} for why the park has
+     * no timeout of its own.
      */
     public Optional<Job> await(String tenant, String id, Duration wait) {
-        Future<Void> ended = events.whenEnded(tenant + "/" + id);
-        Optional<Job> now = store.find(tenant, id);
-        if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
-            return now;
+        long started = System.nanoTime();
+        try (JobEvents.Wait ended = events.register(tenant + "/" + id)) {
+            Optional<Job> now = store.find(tenant, id);
+            if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
+                return now;
+            }
+            ended.await(wait);
         }
-        boolean timedOut = false;
-        try {
-            ended.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            timedOut = true; // answered with the job as it stands
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the end of job " + id + " was signalled as a failure", e.getCause());
-        }
+        boolean timedOut = System.nanoTime() - started >= wait.toNanos();
         Optional<Job> after = store.find(tenant, id);
         if (timedOut && after.isPresent() && after.get().finishedAt() != null
                 && after.get().finishedAt().isBefore(clock.instant().minusSeconds(1))) {
-            // a wake-up that never came: the waiter sat out its whole wait although the job had ended
+            // a wake-up that never came: the waiter sat out (nearly) its whole wait although the job had ended
             LOG.warn("job {} ended at {} but a long-poll on it was not woken and waited its full {} s",
                     after.get().key(), after.get().finishedAt(), wait.toSeconds());
         }
