@@ -16,9 +16,7 @@ import java.util.concurrent.Future;
  */
 final class Cancellation {
 
-    /** Platform threads, as many as steps run at once (at most one per worker). */
-    private static final ExecutorService STEPS = Executors.newCachedThreadPool(
-            r -> Thread.ofPlatform().daemon().name("kiln-step").unstarted(r));
+    private static final ExecutorService STEPS = Executors.newVirtualThreadPerTaskExecutor();
 
     private boolean cancelled;
     private Future<?> step;

@@ -44,9 +44,7 @@ public final class Workers implements AutoCloseable {
 
     public synchronized void start() {
         for (int i = 0; i < size; i++) {
-            // platform threads: few, long-lived, and their timed waits (idle polls, the conversion
-            // clock's beats) stay off the virtual-thread timer of JDK 25 (see JobEvents)
-            threads.add(Thread.ofPlatform().daemon().name("kiln-worker-" + i).start(this::loop));
+            threads.add(Thread.ofVirtual().name("kiln-worker-" + i).start(this::loop));
         }
         LOG.info("{} workers started on node {}", size, node);
     }
