@@ -159,9 +159,10 @@ public final class JobService {
         String id = req.jobId().map(JobService::checkedClientId).orElseGet(OrderedIds::next);
         if (req.jobId().isPresent()) {
             Optional<Job> existing = store.find(tenant, id);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && isLive(existing.get())) {
                 return repeated(existing.get(), hash, req);
             }
+            existing.ifPresent(this::purge);
         }
         if (queue.atLeast(settings.maxQueue())) {
             throw new RequestRejected(ErrorCode.QUEUE_FULL, "the queue is full; try again shortly");
@@ -230,8 +231,13 @@ public final class JobService {
         return s;
     }
 
+    /** The job, unless there is none or it has expired (the sweeper may not have come by yet). */
     public Optional<Job> find(String tenant, String id) {
-        return store.find(tenant, id);
+        return store.find(tenant, id).filter(this::isLive);
+    }
+
+    private boolean isLive(Job job) {
+        return job.expiresAt() == null || job.expiresAt().isAfter(clock.instant());
     }
 
     /**
@@ -243,14 +249,14 @@ public final class JobService {
     public Optional<Job> await(String tenant, String id, Duration wait) {
         long started = System.nanoTime();
         try (JobEvents.Wait ended = events.register(tenant + "/" + id)) {
-            Optional<Job> now = store.find(tenant, id);
+            Optional<Job> now = find(tenant, id);
             if (now.isEmpty() || now.get().status().isTerminal() || wait.isZero()) {
                 return now;
             }
             ended.await(wait);
         }
         boolean timedOut = System.nanoTime() - started >= wait.toNanos();
-        Optional<Job> after = store.find(tenant, id);
+        Optional<Job> after = find(tenant, id);
         if (timedOut && after.isPresent() && after.get().finishedAt() != null
                 && after.get().finishedAt().isBefore(clock.instant().minusSeconds(1))) {
             // a wake-up that never came: the waiter sat out (nearly) its whole wait although the job had ended
@@ -266,6 +272,10 @@ public final class JobService {
         if (job.isEmpty()) {
             return false;
         }
+        if (!isLive(job.get())) {
+            purge(job.get());
+            return false;
+        }
         boolean deleted = store.delete(tenant, id);
         workers.cancel(job.get().key());
         removeFiles(job.get());
@@ -275,6 +285,13 @@ public final class JobService {
             LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());
         }
         return deleted;
+    }
+
+    /** Removes an expired job the sweeper has not reached yet, as the sweeper would. */
+    private void purge(Job expired) {
+        store.delete(expired.tenant(), expired.id());
+        removeFiles(expired);
+        removal.removed(expired);
     }
 
     /** Deletes a job's outputs and the inputs uploaded with it (files stored separately stay). */

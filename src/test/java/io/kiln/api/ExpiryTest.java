@@ -54,6 +54,25 @@ class ExpiryTest {
     }
 
     @Test
+    void anExpiredJobIsNotFoundEvenBeforeTheSweepAndItsIdCanBeUsedAgain() {
+        try (TestServer server = TestServer.start("--job-ttl", "1h")) {
+            JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "txt").field("jobId", "reused-id"));
+            assertThat(job.path("status").asText()).isEqualTo("success");
+            server.clock().advance(Duration.ofMinutes(61));
+            assertThat(server.get("/v1/jobs/reused-id").statusCode()).isEqualTo(404);
+            assertThat(server.get("/v1/jobs/reused-id?wait=1").statusCode()).isEqualTo(404);
+            assertThat(server.delete("/v1/jobs/reused-id").statusCode()).isEqualTo(404);
+
+            JsonNode again = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "txt").field("jobId", "reused-id"));
+            assertThat(again.path("status").asText()).isEqualTo("success");
+            assertThat(again.path("createdAt").asText()).isNotEqualTo(job.path("createdAt").asText());
+            assertThat(server.get("/v1/jobs/reused-id").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void storedUploadsExpireToo() {
         try (TestServer server = TestServer.start("--job-ttl", "2h")) {
             String fileId = json(server.postMultipart("/v1/files",
