@@ -14,6 +14,7 @@ import io.kiln.api.JobView;
 import io.kiln.webhook.JdbcDeliveries;
 import io.kiln.webhook.WebhookMetrics;
 import io.kiln.webhook.WebhookSender;
+import io.kiln.webhook.RetrySchedule;
 import io.kiln.webhook.WebhookSettings;
 import io.kiln.webhook.WebhookSigner;
 import io.kiln.api.OwnLinks;
@@ -78,6 +79,14 @@ import org.slf4j.LoggerFactory;
 
 /** The composition root: wires every part from the configuration, starts them, and stops them in order. */
 public final class Kiln implements AutoCloseable {
+
+    private static WebhookSigner webhookSigner(byte[] secret) {
+        try {
+            return new WebhookSigner(secret);
+        } catch (IllegalArgumentException tooShort) {
+            throw new ConfigException("--webhook-secret: " + tooShort.getMessage());
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Kiln.class);
     static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(15);
@@ -145,7 +154,7 @@ public final class Kiln implements AutoCloseable {
                 job -> deliveries.deleteForJob(job.tenant(), job.id()));
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
-        var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key"));
+        var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key", ServerSecret.Form.HEX));
         var view = new JobView(links, deliveries);
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
@@ -156,13 +165,16 @@ public final class Kiln implements AutoCloseable {
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api)::register,
-                        new ConvertApiRoutes(api, registry::optionNames)::register));
-        var signer = new WebhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key"));
+                        new ConvertApiRoutes(api, registry::optionNames, "",
+                                config.dialects().convertApiPollWait())::register));
+        var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
+                ServerSecret.Form.WHSEC));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());
         webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
                 job -> pdfCo.callbackBody(job, base.get())), signer, policy,
-                WebhookSettings.DEFAULTS, clock, WebhookMetrics.NONE);
+                WebhookSettings.DEFAULTS.withSchedule(RetrySchedule.exponential(
+                        config.webhooks().retryFirst(), config.webhooks().retrySpan())), clock, WebhookMetrics.NONE);
         events.onEnd(job -> {
             if (job.webhook() != null) { // most jobs have none: spare the sender a look at the outbox
                 webhooks.wake();

@@ -6,21 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * A server secret (signed links, webhook signatures): configured (all cluster nodes must share it)
- * or generated once per data directory and kept in a file only the owner can read.
+ * or generated once per data directory and kept in a file only the owner can read. A value written
+ * {@code whsec_} + base64 is the key those bytes encode (the form Standard Webhooks libraries take,
+ * so a receiver can be given the same string); any other configured text is used as it is.
  */
 final class ServerSecret {
+
+    private static final String WHSEC = "whsec_";
+
+    /** How a generated secret is written to its file. */
+    enum Form { HEX, WHSEC }
 
     private ServerSecret() {
     }
 
-    static byte[] load(Optional<String> configured, Path dataDir, String fileName) throws IOException {
+    static byte[] load(Optional<String> configured, Path dataDir, String fileName, Form form) throws IOException {
         if (configured.isPresent()) {
-            return configured.get().getBytes(StandardCharsets.UTF_8);
+            String value = configured.get().strip();
+            return value.startsWith(WHSEC) ? decodeWhsec(value) : value.getBytes(StandardCharsets.UTF_8);
         }
         Path file = dataDir.resolve(fileName);
         if (!Files.exists(file)) {
@@ -32,9 +41,20 @@ final class ServerSecret {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system
             }
-            Files.writeString(tmp, HexFormat.of().formatHex(key));
+            Files.writeString(tmp, form == Form.WHSEC
+                    ? WHSEC + Base64.getEncoder().encodeToString(key) : HexFormat.of().formatHex(key));
             Files.move(tmp, file);
         }
-        return HexFormat.of().parseHex(Files.readString(file).trim());
+        String stored = Files.readString(file).strip();
+        // data directories made before webhook keys were written as whsec_ hold hex
+        return stored.startsWith(WHSEC) ? decodeWhsec(stored) : HexFormat.of().parseHex(stored);
+    }
+
+    private static byte[] decodeWhsec(String value) {
+        try {
+            return Base64.getDecoder().decode(value.substring(WHSEC.length()));
+        } catch (IllegalArgumentException e) {
+            throw new io.kiln.config.ConfigException("a whsec_ secret must be base64 after the prefix");
+        }
     }
 }

@@ -68,7 +68,16 @@ public final class ConfigLoader {
                         .map(b -> Values.integer(raw.source(Setting.BROWSERS), b, 0, 64)).orElse(Math.max(1, cores / 2)),
                 Values.integer(raw.source(Setting.BROWSER_MAX_RENDERS), raw.get(Setting.BROWSER_MAX_RENDERS), 1, 1_000_000));
         var ocr = new KilnConfig.Ocr(raw.explicit(Setting.TESSERACT).map(Path::of));
-        return new KilnConfig(http, jobs, storage, security, office, html, ocr);
+        var webhooks = new KilnConfig.Webhooks(
+                Values.duration(raw.source(Setting.WEBHOOK_RETRY_FIRST), raw.get(Setting.WEBHOOK_RETRY_FIRST)),
+                Values.duration(raw.source(Setting.WEBHOOK_RETRY_SPAN), raw.get(Setting.WEBHOOK_RETRY_SPAN)));
+        if (webhooks.retrySpan().compareTo(webhooks.retryFirst()) < 0) {
+            throw new ConfigException(raw.source(Setting.WEBHOOK_RETRY_SPAN) + ": '" + raw.get(Setting.WEBHOOK_RETRY_SPAN)
+                    + "' is shorter than the first retry wait " + raw.get(Setting.WEBHOOK_RETRY_FIRST));
+        }
+        var dialects = new KilnConfig.Dialects(
+                Values.duration(raw.source(Setting.CONVERTAPI_POLL_WAIT), raw.get(Setting.CONVERTAPI_POLL_WAIT)));
+        return new KilnConfig(http, jobs, storage, security, office, html, ocr, webhooks, dialects);
     }
 
     /** One line per setting, for {@code --help}. */

@@ -7,7 +7,15 @@ import java.util.Optional;
 
 /** The whole validated configuration, one record per concern. */
 public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office, Html html,
-                         Ocr ocr) {
+                         Ocr ocr, Webhooks webhooks, Dialects dialects) {
+
+    /** The webhook sender's retries: waits doubling from {@code retryFirst}, the last attempt {@code retrySpan} after the first. */
+    public record Webhooks(Duration retryFirst, Duration retrySpan) {
+    }
+
+    /** What the hosted services' dialects leave to the operator. */
+    public record Dialects(Duration convertApiPollWait) {
+    }
 
     /**
      * The HTML engine's browsers. {@code chromium} empty means "find it on the PATH"; zero

@@ -69,6 +69,64 @@ class NativeWebhookTest {
     }
 
     @Test
+    void theRetryScheduleIsConfigurableAndTheGeneratedSecretIsInStandardWebhooksForm() throws Exception {
+        try (MockWebServer receiver = new MockWebServer();
+             TestServer server = TestServer.start("--allow-hosts", "127.0.0.1",
+                     "--webhook-retry-first", "10m", "--webhook-retry-span", "30m")) {
+            for (int i = 0; i < 3; i++) {
+                receiver.enqueue(new MockResponse.Builder().code(503).build());
+            }
+            receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            String whsec = java.nio.file.Files.readString(server.data().resolve("webhook.key")).strip();
+            assertThat(whsec).startsWith("whsec_");
+            byte[] key = Base64.getDecoder().decode(whsec.substring("whsec_".length()));
+
+            String id = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info").field("webhook", "http://127.0.0.1:" + receiver.getPort() + "/h")).path("id").asText();
+            // waits of 10 min then 20 min: three attempts, the last 30 min after the first
+            for (Duration wait : List.of(Duration.ofMinutes(10), Duration.ofMinutes(20))) {
+                RecordedRequest call = receiver.takeRequest(20, TimeUnit.SECONDS);
+                assertThat(call).isNotNull();
+                String signed = call.getHeaders().get("webhook-id") + "." + call.getHeaders().get("webhook-timestamp")
+                        + "." + call.getBody().utf8();
+                assertThat(call.getHeaders().get("webhook-signature")).isEqualTo("v1," + hmac(key, signed));
+                JsonNode hook = await().atMost(Duration.ofSeconds(10)).until(
+                        () -> json(server.get("/v1/jobs/" + id).body()).path("webhook"),
+                        h -> h.has("nextAttemptAt") && !h.path("attempts").isEmpty()
+                                && h.path("attempts").size() == receiver.getRequestCount());
+                java.time.Instant last = java.time.Instant.parse(hook.path("attempts").get(hook.path("attempts").size() - 1)
+                        .path("at").asText());
+                assertThat(java.time.Instant.parse(hook.path("nextAttemptAt").asText())).isEqualTo(last.plus(wait));
+                server.clock().advance(wait);
+            }
+            assertThat(receiver.takeRequest(20, TimeUnit.SECONDS)).isNotNull();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode hook = json(server.get("/v1/jobs/" + id).body()).path("webhook");
+                assertThat(hook.path("status").asText()).isEqualTo("failed");
+                assertThat(hook.path("attempts").findValuesAsText("status")).containsExactly("503", "503", "503");
+            });
+        }
+    }
+
+    @Test
+    void aSecretConfiguredInWhsecFormSignsWithTheBytesItEncodes() throws Exception {
+        byte[] key = "sixteen-or-more-random-bytes!".getBytes(StandardCharsets.UTF_8);
+        try (MockWebServer receiver = new MockWebServer();
+             TestServer server = TestServer.start("--allow-hosts", "127.0.0.1",
+                     "--webhook-secret", "whsec_" + Base64.getEncoder().encodeToString(key))) {
+            receiver.enqueue(new MockResponse.Builder().code(204).build());
+            receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info").field("webhook", "http://127.0.0.1:" + receiver.getPort() + "/h"));
+            RecordedRequest call = receiver.takeRequest(20, TimeUnit.SECONDS);
+            assertThat(call).isNotNull();
+            String signed = call.getHeaders().get("webhook-id") + "." + call.getHeaders().get("webhook-timestamp")
+                    + "." + call.getBody().utf8();
+            assertThat(call.getHeaders().get("webhook-signature")).isEqualTo("v1," + hmac(key, signed));
+        }
+    }
+
+    @Test
     void aWebhookToAForbiddenAddressIsRefusedAtSubmit() {
         try (TestServer server = TestServer.start()) {
             var r = server.postMultipart("/v1/jobs", Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
@@ -79,8 +137,12 @@ class NativeWebhookTest {
     }
 
     private static String hmac(String signed) throws Exception {
+        return hmac(SECRET.getBytes(StandardCharsets.UTF_8), signed);
+    }
+
+    private static String hmac(byte[] key, String signed) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -59,5 +59,18 @@ class ConfigLoaderTest {
                 .hasMessageContaining("jdbc:h2: and jdbc:postgresql:");
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--workers"}, Map.of()))
                 .hasMessage("--workers: a value is required");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--webhook-retry-first", "1h", "--webhook-retry-span", "10m"},
+                Map.of())).hasMessage("--webhook-retry-span: '10m' is shorter than the first retry wait 1h");
+    }
+
+    @Test
+    void webhookRetriesAndConvertApiPollsAreTunable() {
+        KilnConfig defaults = ConfigLoader.load(new String[0], Map.of());
+        assertThat(defaults.webhooks()).isEqualTo(new KilnConfig.Webhooks(Duration.ofSeconds(5), Duration.ofHours(24)));
+        assertThat(defaults.dialects().convertApiPollWait()).isEqualTo(Duration.ofSeconds(5));
+        KilnConfig tuned = ConfigLoader.load(new String[] {"--webhook-retry-first", "30s", "--convertapi-poll-wait", "20s"},
+                Map.of("KILN_WEBHOOK_RETRY_SPAN", "3d"));
+        assertThat(tuned.webhooks()).isEqualTo(new KilnConfig.Webhooks(Duration.ofSeconds(30), Duration.ofDays(3)));
+        assertThat(tuned.dialects().convertApiPollWait()).isEqualTo(Duration.ofSeconds(20));
     }
 }

@@ -19,13 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * ConvertAPI's protocol at the root (and under {@code /async}): {@code POST /convert/{from}/to/{to}}
  * (sync, {@code Async=true}, or semi-async with a client {@code JobId}), {@code GET /job/{id}} (held
- * up to {@link #POLL_WAIT} while converting, one poll at a time) and {@code DELETE /job/{id}}, plus
+ * up to {@code --convertapi-poll-wait}, 5 s by default, while converting; one poll at a time) and {@code DELETE /job/{id}}, plus
  * the file endpoints of {@link ConvertApiFiles}.
  */
 public final class ConvertApiRoutes {
 
-    /** How long a poll of an unfinished job is held before it is answered 202. */
-    public static final Duration POLL_WAIT = Duration.ofSeconds(5);
     /** Names the parameters Kiln dropped because it cannot honour them for the conversion asked. */
     public static final String IGNORED_HEADER = "Kiln-Ignored-Parameters";
 
@@ -40,11 +38,6 @@ public final class ConvertApiRoutes {
     private final ConversionResults results;
     private final ConvertApiFiles files;
     private final PollGuard polls = new PollGuard();
-
-    /** At the root, polls held up to {@link #POLL_WAIT}. */
-    public ConvertApiRoutes(ApiContext api, AcceptedOptions accepted) {
-        this(api, accepted, "", POLL_WAIT);
-    }
 
     /**
      * @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /convertapi})

@@ -49,6 +49,21 @@ class PollingTest {
     }
 
     @Test
+    void theHoldIsConfigurable() throws Exception {
+        try (Origin origin = new Origin().serveHeld("/slow.pdf", Corpus.file("pdf/pdflatex-4-pages.pdf"));
+             TestServer server = TestServer.start("--allow-hosts", "127.0.0.1", "--convertapi-poll-wait", "1s")) {
+            String id = json(server.send(server.request("/convert/pdf/to/txt?Async=true&File=" + origin.url("/slow.pdf"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build())).path("JobId").asText();
+            long start = System.nanoTime();
+            assertThat(server.get("/job/" + id).statusCode()).isEqualTo(202);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(4));
+            origin.release();
+            assertThat(SeedPolls.untilDone(server, id).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aFailedConversionIsA5xxWithConvertApisErrorShape() {
         try (TestServer server = TestServer.start()) {
             HttpResponse<String> sync = server.postMultipart("/convert/pdf/to/txt",
