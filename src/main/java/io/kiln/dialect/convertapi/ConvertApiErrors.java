@@ -46,14 +46,19 @@ final class ConvertApiErrors {
     }
 
     /**
-     * A conversion that ended without a result. Always a 5XX, as ConvertAPI documents for polls (never
-     * 503, which a polling client reads as "poll again"); the code still says why.
+     * A conversion that ended without a result. A 5XX, as ConvertAPI documents for polls (never 503,
+     * which a polling client reads as "poll again"); the code still says why. The one exception is a
+     * result the key's balance could not pay for: no conversion failure but the same balance error
+     * (401, 4014) a key with nothing left gets at submit, sync or polled.
      */
     static ConvertApiError failed(Job job) {
         if (job.error() == null) {
             return ConvertApiError.of(500, 5001, "the conversion was aborted");
         }
         ConvertApiError e = rejected(job.error().code(), job.error().message());
+        if (job.error().code() == ErrorCode.INSUFFICIENT_CREDITS) {
+            return e;
+        }
         return e.status() >= 500 && e.status() != 503 ? e : ConvertApiError.of(500, e.code(), e.message());
     }
 

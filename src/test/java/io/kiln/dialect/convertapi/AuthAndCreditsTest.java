@@ -58,6 +58,31 @@ class AuthAndCreditsTest {
         }
     }
 
+    @Test
+    void aResultCostingMoreThanIsLeftIsTheBalanceErrorSyncOrPolledAndChargesNothing(@TempDir Path data) {
+        String key = ApiKeys.load(data.resolve("keys")).create("acme", OptionalLong.of(2)).key();
+        try (TestServer server = TestServer.startOn(data)) {
+            // four pages to png: four outputs with a page each cost 4
+            Multipart pages = Multipart.form().file("File", Corpus.file("pdf/pdflatex-4-pages.pdf"));
+            HttpResponse<String> sync = server.send(pages.into(HttpRequest.newBuilder(java.net.URI.create(
+                    server.base() + "/convert/pdf/to/png?Secret=" + key))).build());
+            assertThat(sync.statusCode()).isEqualTo(401);
+            assertThat(json(sync).path("Code").asInt()).isEqualTo(4014);
+            assertThat(json(sync).path("Message").asText()).contains("cost");
+
+            String id = json(server.send(Multipart.form().field("Async", "true")
+                    .file("File", Corpus.file("pdf/pdflatex-4-pages.pdf")).into(HttpRequest.newBuilder(java.net.URI.create(
+                            server.base() + "/convert/pdf/to/png?Secret=" + key))).build())).path("JobId").asText();
+            HttpResponse<String> polled = SeedPolls.untilDone(server, "/job/", id + "?Secret=" + key);
+            assertThat(polled.statusCode()).isEqualTo(401);
+            assertThat(json(polled).path("Code").asInt()).isEqualTo(4014);
+
+            HttpResponse<String> account = server.send(HttpRequest.newBuilder(java.net.URI.create(server.base() + "/v1/account"))
+                    .header("Authorization", "Bearer " + key).build());
+            assertThat(json(account).path("credits").path("remaining").asLong()).isEqualTo(2);
+        }
+    }
+
     private static HttpResponse<String> convert(TestServer server, String query, Multipart form) {
         HttpRequest.Builder b = form.file("File", Corpus.file("pdf/minimal-document.pdf"))
                 .into(HttpRequest.newBuilder(java.net.URI.create(server.base() + "/convert/pdf/to/txt" + query)));
