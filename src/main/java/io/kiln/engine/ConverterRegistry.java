@@ -19,7 +19,7 @@ public final class ConverterRegistry {
     /** Options every conversion takes, handled by the job layer rather than an engine. */
     public static final List<OptionSpec> COMMON_OPTIONS = List.of(
             OptionSpec.string("name", "base name of the output files"),
-            OptionSpec.integer("timeout", 1, 3600, "time limit of this conversion in seconds"));
+            OptionSpec.integer("timeout", 1, 3600, "time limit of this conversion in seconds (at most the server's --task-timeout)"));
 
     /** A converter and the capability of it that matched. */
     public record Match(Converter converter, Capability capability) {

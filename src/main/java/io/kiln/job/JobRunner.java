@@ -97,8 +97,9 @@ public final class JobRunner {
                         "the " + match.converter().engine() + " engine is not available: "
                                 + match.converter().availability().detail());
             }
+            // a client may shorten the operator's limit, never lengthen it: workers are shared
             Duration timeout = claimed.options().containsKey("timeout")
-                    ? Duration.ofSeconds(Long.parseLong(claimed.options().get("timeout").trim()))
+                    ? min(Duration.ofSeconds(Long.parseLong(claimed.options().get("timeout").trim())), settings.taskTimeout())
                     : settings.taskTimeout();
             ConversionTask task = new ConversionTask(from, claimed.to(), inputs, engineOptions(claimed.options()),
                     work.resolve("out"), baseName(claimed, names), timeout, settings.maxPages(), names);
@@ -242,5 +243,9 @@ public final class JobRunner {
         } catch (IOException e) {
             LOG.warn("could not clean {}", dir, e);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

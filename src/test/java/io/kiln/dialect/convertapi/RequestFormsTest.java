@@ -116,6 +116,18 @@ class RequestFormsTest {
     }
 
     @Test
+    void timeoutLimitsTheConversionToThatManySeconds() {
+        String row = "<tr><td>cell with some words in it</td><td>and another cell beside it</td></tr>";
+        String page = "<html><body>" + ("<table>" + row.repeat(200) + "</table><p>"
+                + "Lorem ipsum dolor sit amet. ".repeat(50) + "</p>").repeat(200) + "</body></html>";
+        HttpResponse<String> r = server.postMultipart("/convert/html/to/pdf", Multipart.form().field("Timeout", "1")
+                .bytes("File", "huge.html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(json(r).path("Code").asInt()).isEqualTo(5000);
+        assertThat(json(r).path("Message").asText()).contains("1 s");
+    }
+
+    @Test
     void uploadAnswersAFileIdUsableAsFileAndDeletable() {
         HttpResponse<String> up = server.send(server.request("/upload")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf")
