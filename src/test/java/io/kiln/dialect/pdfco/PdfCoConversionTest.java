@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -172,6 +173,38 @@ class PdfCoConversionTest {
         assertThat(done.path("status").asText()).isEqualTo("failed");
         assertThat(done.path("message").asText()).containsIgnoringCase("password");
         assertThat(done.path("credits").asInt()).isZero();
+    }
+
+    @Test
+    void aPasswordOpensAnEncryptedPdfAndAWrongOneIsNamed() throws Exception {
+        String encrypted = origin.url("bad/libreoffice-writer-password.pdf");
+        JsonNode opened = json(client.post("/v1/pdf/convert/to/text",
+                "{\"url\": \"" + encrypted + "\", \"password\": \"openpassword\", \"inline\": true}"));
+        assertThat(opened.path("error").asBoolean()).isFalse();
+        assertThat(opened.path("pageCount").asInt()).isEqualTo(1);
+        assertThat(opened.path("body").asText()).isNotBlank();
+
+        HttpResponse<String> wrong = client.post("/v1/pdf/convert/to/text",
+                "{\"url\": \"" + encrypted + "\", \"password\": \"guess\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).path("message").asText()).containsIgnoringCase("password");
+    }
+
+    @Test
+    void toJpgAnswersOneJpegPerPage() throws Exception {
+        JsonNode body = json(client.post("/v1/pdf/convert/to/jpg",
+                "{\"url\": \"" + origin.url(FOUR_PAGES) + "\", \"pages\": \"1-2\"}"));
+        assertThat(body.path("error").asBoolean()).isFalse();
+        assertThat(body.path("pageCount").asInt()).isEqualTo(2);
+        List<String> urls = new java.util.ArrayList<>();
+        body.path("urls").forEach(u -> urls.add(u.asText()));
+        assertThat(urls).hasSize(2).allSatisfy(u -> assertThat(u).contains(".jpg"));
+        for (String u : urls) {
+            byte[] jpeg = client.download(u);
+            assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
+            assertThat(jpeg[1] & 0xff).isEqualTo(0xd8);
+            assertThat(ImageIO.read(new ByteArrayInputStream(jpeg)).getWidth()).isGreaterThan(100);
+        }
     }
 
     @Test
