@@ -59,4 +59,18 @@ class CreditsTest {
                     .file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info")).statusCode()).isEqualTo(202);
         }
     }
+
+    @Test
+    void thePricesPerPageAndPerFileAreTheOperators(@TempDir Path data) {
+        String key = ApiKeys.load(data.resolve("keys")).create("acme", OptionalLong.of(100)).key();
+        try (TestServer server = TestServer.startOn(data, "--credits-per-page", "3", "--credits-per-file", "7").withKey(key)) {
+            JsonNode split = server.convert(Multipart.form().file("file", Corpus.file("pdf/pdflatex-4-pages.pdf"))
+                    .field("to", "split").field("pages", "1-2,4"));
+            assertThat(split.path("credits").asLong()).isEqualTo(9); // 3 pages at 3
+            JsonNode info = server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info"));
+            assertThat(info.path("credits").asLong()).isEqualTo(7); // one file without pages
+            assertThat(json(server.get("/v1/account")).path("credits").path("remaining").asLong()).isEqualTo(84);
+        }
+    }
 }
