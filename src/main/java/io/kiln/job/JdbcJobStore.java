@@ -115,6 +115,11 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public List<Job> findInAnyTenant(String id, int limit) {
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE id = ? LIMIT ?", this::row, id, limit);
+    }
+
+    @Override
     public List<Job> nextQueued(int limit) {
         return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' ORDER BY created_at LIMIT ?",
                 this::row, limit);

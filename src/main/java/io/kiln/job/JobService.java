@@ -236,6 +236,16 @@ public final class JobService {
         return store.find(tenant, id).filter(this::isLive);
     }
 
+    /**
+     * The job with this id whichever tenant owns it, for protocols where the id alone is the
+     * capability (ConvertAPI's key-less polls); empty when there is none or when two tenants chose
+     * the same id of their own, since then it names no single job.
+     */
+    public Optional<Job> findByIdAlone(String id) {
+        List<Job> found = store.findInAnyTenant(id, 2).stream().filter(this::isLive).toList();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
     private boolean isLive(Job job) {
         return job.expiresAt() == null || job.expiresAt().isAfter(clock.instant());
     }

@@ -16,6 +16,9 @@ public interface JobStore {
 
     Optional<Job> find(String tenant, String id);
 
+    /** Every tenant's job with this id (ids Kiln makes are unique; a client's own may repeat across tenants), at most {@code limit}. */
+    List<Job> findInAnyTenant(String id, int limit);
+
     /**
      * Saves {@code job} if nobody changed it since it was read.
      *

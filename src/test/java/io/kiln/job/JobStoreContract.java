@@ -65,6 +65,9 @@ public abstract class JobStoreContract {
         store.insert(otherTenant);
         assertThat(store.find("t2", job.id())).contains(otherTenant);
         assertThat(store.find("t3", job.id())).isEmpty();
+        assertThat(store.findInAnyTenant(job.id(), 10)).extracting(Job::tenant).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(store.findInAnyTenant(job.id(), 1)).hasSize(1);
+        assertThat(store.findInAnyTenant("no-such-id", 10)).isEmpty();
     }
 
     @Test

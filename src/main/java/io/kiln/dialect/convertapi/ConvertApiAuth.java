@@ -10,6 +10,9 @@ import java.util.Optional;
 /** The caller from {@code Authorization: Bearer}, or a {@code Secret} / {@code Token} parameter in any place and case. */
 final class ConvertApiAuth {
 
+    /** ConvertAPI's code for a call that carried no secret or token at all. */
+    static final int NO_CREDENTIALS = 4013;
+
     private final Auth auth;
 
     ConvertApiAuth(Auth auth) {
@@ -26,7 +29,7 @@ final class ConvertApiAuth {
                 throw e;
             }
             throw new ConvertApiFailure(key == null
-                    ? ConvertApiError.of(401, 4013, "User credentials not set, secret or token must be passed.")
+                    ? ConvertApiError.of(401, NO_CREDENTIALS, "User credentials not set, secret or token must be passed.")
                     : ConvertApiError.of(401, 4010, "Invalid user credentials: the secret is not valid."));
         }
     }

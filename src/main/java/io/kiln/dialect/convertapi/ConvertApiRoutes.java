@@ -95,28 +95,43 @@ public final class ConvertApiRoutes {
 
     private void poll(Context ctx) {
         Parameters params = ConvertApiAuth.queryOnly(ctx);
-        Caller caller = auth.caller(ctx, params);
         String id = JobIds.parse(ctx.pathParam("id")).orElseThrow(ConvertApiRoutes::noSuchJob);
-        String key = caller.tenant() + "/" + id;
+        String tenant = tenantOf(ctx, params, id);
+        String key = tenant + "/" + id;
         if (!polls.enter(key)) {
             throw new ConvertApiFailure(ConvertApiError.of(503, 5030,
                     "Another poll of job " + id + " is in progress; no concurrent poll requests are allowed."));
         }
         boolean storeFile = !params.text("storefile").map("false"::equalsIgnoreCase).orElse(false);
         try {
-            answer(ctx, caller.tenant(), id, pollWait, storeFile, unfinished -> ctx.status(202).json(Map.of("JobId", id)));
+            answer(ctx, tenant, id, pollWait, storeFile, unfinished -> ctx.status(202).json(Map.of("JobId", id)));
         } finally {
             polls.leave(key);
         }
     }
 
     private void delete(Context ctx) {
-        Caller caller = auth.caller(ctx);
         String id = JobIds.parse(ctx.pathParam("id")).orElseThrow(ConvertApiRoutes::noSuchJob);
-        if (!api.jobs().delete(caller.tenant(), id)) {
+        if (!api.jobs().delete(tenantOf(ctx, ConvertApiAuth.queryOnly(ctx), id), id)) {
             throw noSuchJob();
         }
         ctx.status(200);
+    }
+
+    /**
+     * Whose job a poll or delete is about: the key's tenant when a key comes with it; without one
+     * (ConvertAPI documents both calls key-less), the tenant owning the job, since the job id, an
+     * unguessable UUID, is itself the capability as on the hosted service. A wrong key stays a 401.
+     */
+    private String tenantOf(Context ctx, Parameters params, String id) {
+        try {
+            return auth.caller(ctx, params).tenant();
+        } catch (ConvertApiFailure refused) {
+            if (refused.error().code() != ConvertApiAuth.NO_CREDENTIALS) {
+                throw refused;
+            }
+            return api.jobs().findByIdAlone(id).map(Job::tenant).orElseThrow(ConvertApiRoutes::noSuchJob);
+        }
     }
 
     /** Waits up to {@code wait} for the job to end, then answers its result, its error, or {@code unfinished}. */

@@ -4,9 +4,9 @@
  * {@code /async/...}. A thin adapter: it reads ConvertAPI's parameters into a
  * {@link io.kiln.job.JobRequest} (dialect {@code convertapi}), calls {@link io.kiln.job.JobService}
  * and renders the {@link io.kiln.job.Job} in ConvertAPI's shapes, errors included
- * ({@code {"Code", "Message"}}). Jobs belong to tenants, so where keys are configured a poll or
- * delete needs the key too (the hosted service polls by id alone); a key-less server answers anyone
- * on loopback, as the seeds' examples do. May depend on {@code api}, {@code job}, {@code storage} and
+ * ({@code {"Code", "Message"}}). Polls and deletes need no key, as the seeds write them: the job id
+ * (a random UUID, or the client's own) names the job as it does on the hosted service. With a key,
+ * only that key's tenant's jobs are found, and a wrong key is a 401. May depend on {@code api}, {@code job}, {@code storage} and
  * {@code error} types; never on an engine, a store or the file system directly.
  */
 package io.kiln.dialect.convertapi;

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.auth.ApiKeys;
 import io.kiln.job.Job;
 import io.kiln.testing.Corpus;
 import io.kiln.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Iterator;
@@ -20,27 +22,33 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request of seeds 003 and 004 (ConvertAPI's asynchronous conversions), changed only in the
  * host: {@code example.com} is a local server, and the conversion is the seed's docx → pdf when
- * LibreOffice is available, else pdf → pdf from the same URL. The server runs without keys, so the
- * seeds' {@code Secret=XXX} and key-less polls work as written.
+ * LibreOffice is available, else pdf → pdf from the same URL; and in the key: the server has keys,
+ * the seeds' {@code Secret=XXX} becomes a real one, and the polls and deletes stay key-less as the
+ * seeds write them (the job id is the capability).
  */
 class SeedExamplesTest {
 
     private static final String SEED_JOB_ID = "d3bd2056-4330-4cf3-9b18-483a2412dd6b";
 
+    @TempDir
+    static Path data;
     private static Origin origin;
     private static TestServer server;
     private static String source;
+    private static String secret;
 
     @BeforeAll
     static void start() {
+        secret = ApiKeys.load(data.resolve("keys")).create("seeds").key();
         origin = new Origin().serve("/myfile.docx", Corpus.file("docx/TestTableColumns.docx"))
                 .serve("/myfile.pdf", Corpus.file("pdf/pdflatex-4-pages.pdf"))
                 .serve("/WaitingForWebHook", Corpus.file("txt/lorem-ipsum.txt"));
-        server = TestServer.start("--allow-hosts", "127.0.0.1", "--office-processes", "1");
+        server = TestServer.startOn(data, "--allow-hosts", "127.0.0.1", "--office-processes", "1");
         source = KilnFacts.available(server, "docx", "pdf") ? "docx" : "pdf";
     }
 
@@ -56,7 +64,7 @@ class SeedExamplesTest {
 
     @Test
     void pollingAnAsynchronousConversion() throws Exception {
-        HttpResponse<String> accepted = post("/convert/" + source + "/to/pdf?Secret=XXX&Async=true&File=" + file());
+        HttpResponse<String> accepted = post("/convert/" + source + "/to/pdf?Secret=" + secret + "&Async=true&File=" + file());
         assertThat(accepted.statusCode()).isEqualTo(200);
         JsonNode body = json(accepted);
         assertThat(names(body)).containsExactly("JobId");
@@ -76,12 +84,12 @@ class SeedExamplesTest {
     @Test
     void theWebHookIsCalledWithTheJobIdWhenTheConversionEnds() {
         String hook = origin.url("/WaitingForWebHook");
-        HttpResponse<String> accepted = post("/convert/" + source + "/to/pdf?Secret=XXX&Async=true&WebHook=" + hook
+        HttpResponse<String> accepted = post("/convert/" + source + "/to/pdf?Secret=" + secret + "&Async=true&WebHook=" + hook
                 + "&File=" + file());
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(names(json(accepted))).containsExactly("JobId");
         String id = json(accepted).path("JobId").asText();
-        Job job = server.kiln().jobs().find("public", id).orElseThrow();
+        Job job = server.kiln().jobs().find("seeds", id).orElseThrow();
         assertThat(job.webhook()).isEqualTo(hook);
         assertThat(job.dialect()).isEqualTo("convertapi");
 
@@ -92,7 +100,7 @@ class SeedExamplesTest {
 
     @Test
     void semiAsynchronousConversionThenPollThenDelete() throws Exception {
-        HttpResponse<String> sync = post("/convert/" + source + "/to/pdf?Secret=XXX&JobId=" + SEED_JOB_ID
+        HttpResponse<String> sync = post("/convert/" + source + "/to/pdf?Secret=" + secret + "&JobId=" + SEED_JOB_ID
                 + "&File=" + file());
         assertThat(sync.statusCode()).isEqualTo(200);
         JsonNode inline = assertConversionResult(json(sync));
@@ -113,6 +121,20 @@ class SeedExamplesTest {
     }
 
     @Test
+    void aWrongKeyOnAPollIsStillRefusedAndAnotherTenantsKeyFindsNothing() throws Exception {
+        String id = json(post("/convert/pdf/to/pdf?Secret=" + secret + "&Async=true&File="
+                + origin.url("/myfile.pdf"))).path("JobId").asText();
+        assertThat(server.get("/job/" + id + "?Secret=wrong").statusCode()).isEqualTo(401);
+        String other = ApiKeys.load(data.resolve("keys")).create("someone-else").key();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.get("/job/" + id + "?Secret=" + other).statusCode() != 401); // the keys file is re-read
+        assertThat(server.get("/job/" + id + "?Secret=" + other).statusCode()).isEqualTo(404);
+        assertThat(server.delete("/job/" + id + "?Secret=" + other).statusCode()).isEqualTo(404);
+        assertThat(pollUntilDone(id).statusCode()).isEqualTo(200);
+        assertThat(server.get("/job/" + id + "?Secret=" + secret).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anInvalidOrUnknownJobIdIsNotFound() {
         assertThat(server.get("/job/not-a-uuid").statusCode()).isEqualTo(404);
         assertThat(server.get("/job/0b1e0c3a-9d7e-4f0e-8a55-3c1c4f1b2d90").statusCode()).isEqualTo(404);
@@ -121,7 +143,7 @@ class SeedExamplesTest {
 
     @Test
     void theCurrentAsyncPathsAreAliases() {
-        HttpResponse<String> accepted = post("/async/convert/" + source + "/to/pdf?Secret=XXX&File=" + file());
+        HttpResponse<String> accepted = post("/async/convert/" + source + "/to/pdf?Secret=" + secret + "&File=" + file());
         assertThat(accepted.statusCode()).isEqualTo(200);
         String id = json(accepted).path("JobId").asText();
         HttpResponse<String> done = SeedPolls.untilDone(server, "/async/job/", id);
