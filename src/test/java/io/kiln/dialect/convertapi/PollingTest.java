@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiln.testing.Corpus;
 import io.kiln.testing.Multipart;
+import io.kiln.testing.Origin;
 import io.kiln.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.auth.ApiKeys;
 import io.kiln.job.Job;
 import io.kiln.testing.Corpus;
+import io.kiln.testing.Origin;
 import io.kiln.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;

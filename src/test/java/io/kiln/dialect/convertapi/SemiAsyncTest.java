@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.testing.Corpus;
+import io.kiln.testing.Origin;
 import io.kiln.testing.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -11,6 +11,7 @@ import io.kiln.dialect.pdfco.CorpusOrigin;
 import io.kiln.dialect.pdfco.Formats;
 import io.kiln.testing.Corpus;
 import io.kiln.testing.Multipart;
+import io.kiln.testing.Origin;
 import io.kiln.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -93,27 +94,39 @@ class PdfRestTest {
 
     @Test
     void theSeedsFlowIsProcessingThenCompletedWithAResultUrl() throws Exception {
-        HttpResponse<String> started = convert("{\"source\": \"" + origin.url("pdf/cweb.pdf")
-                + "\", \"format\": \"png\", \"pages\": \"1-6\"}");
-        assertThat(started.statusCode()).isEqualTo(200);
-        JsonNode body = json(started);
-        assertThat(body.path("status").asText()).isEqualTo("processing");
-        String id = body.path("id").asText();
-        assertThat(id).isNotBlank();
+        try (Origin held = new Origin().serveHeld("/cweb.pdf", Corpus.file("pdf/cweb.pdf"))) {
+            HttpResponse<String> started = convert("{\"source\": \"" + held.url("/cweb.pdf")
+                    + "\", \"format\": \"png\", \"pages\": \"1-6\"}");
+            assertThat(started.statusCode()).isEqualTo(200);
+            JsonNode body = json(started);
+            assertThat(fieldNames(body)).containsExactly("id", "status");
+            assertThat(body.path("status").asText()).isEqualTo("processing");
+            String id = body.path("id").asText();
+            assertThat(id).isNotBlank();
 
-        HttpResponse<String> polled = status(id);
-        assertThat(polled.statusCode()).isEqualTo(202);
-        assertThat(json(polled).path("id").asText()).isEqualTo(id);
-        assertThat(json(polled).path("status").asText()).isEqualTo("processing");
+            HttpResponse<String> polled = status(id); // the source is still downloading
+            assertThat(polled.statusCode()).isEqualTo(202);
+            assertThat(fieldNames(json(polled))).containsExactly("id", "status");
+            assertThat(json(polled).path("id").asText()).isEqualTo(id);
+            assertThat(json(polled).path("status").asText()).isEqualTo("processing");
 
-        HttpResponse<String> done = pollUntilDone(id);
-        assertThat(done.statusCode()).isEqualTo(200);
-        JsonNode result = json(done);
-        assertThat(result.path("id").asText()).isEqualTo(id);
-        assertThat(result.path("status").asText()).isEqualTo("completed");
-        assertThat(result.path("results")).hasSize(6);
-        var image = ImageIO.read(new ByteArrayInputStream(download(result.path("result").asText())));
-        assertThat(image).isNotNull();
+            held.release();
+            HttpResponse<String> done = pollUntilDone(id);
+            assertThat(done.statusCode()).isEqualTo(200);
+            JsonNode result = json(done);
+            assertThat(fieldNames(result)).startsWith("id", "status", "result");
+            assertThat(result.path("id").asText()).isEqualTo(id);
+            assertThat(result.path("status").asText()).isEqualTo("completed");
+            assertThat(result.path("results")).hasSize(6);
+            var image = ImageIO.read(new ByteArrayInputStream(download(result.path("result").asText())));
+            assertThat(image).isNotNull();
+        }
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

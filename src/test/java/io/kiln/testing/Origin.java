@@ -1,4 +1,4 @@
-package io.kiln.dialect.convertapi;
+package io.kiln.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by path, holds "held" paths until {@link #release()} (a conversion still running), records the
  * requests it gets (a webhook receiver too).
  */
-final class Origin implements AutoCloseable {
+public final class Origin implements AutoCloseable {
 
     private final HttpServer server;
     private final CountDownLatch gate = new CountDownLatch(1);
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    Origin() {
+    public Origin() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,12 +38,12 @@ final class Origin implements AutoCloseable {
         server.start();
     }
 
-    Origin serve(String path, Path file) {
+    public Origin serve(String path, Path file) {
         return serve(path, file, false);
     }
 
     /** Serves {@code file} only once {@link #release()} is called. */
-    Origin serveHeld(String path, Path file) {
+    public Origin serveHeld(String path, Path file) {
         return serve(path, file, true);
     }
 
@@ -68,21 +68,21 @@ final class Origin implements AutoCloseable {
         return this;
     }
 
-    void release() {
+    public void release() {
         gate.countDown();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger n = hits.get(path);
         return n == null ? 0 : n.get();
     }
 
     /** Every request so far as {@code METHOD /path?query}. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
