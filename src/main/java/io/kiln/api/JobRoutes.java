@@ -29,6 +29,7 @@ public final class JobRoutes {
         routes.get("/v1/jobs", this::list);
         routes.get("/v1/jobs/{id}", this::get);
         routes.delete("/v1/jobs/{id}", this::delete);
+        routes.post("/v1/jobs/{id}/cancel", this::cancel);
         routes.get("/v1/jobs/{id}/output", ctx -> output(ctx, 0));
         routes.get("/v1/jobs/{id}/output/{n}", ctx -> output(ctx, index(ctx.pathParam("n"))));
     }
@@ -79,6 +80,12 @@ public final class JobRoutes {
         ctx.json(Map.of("jobs", jobs, "limit", limit, "offset", offset,
                 "next", jobs.size() == limit ? "/v1/jobs?limit=" + limit + "&offset=" + (offset + limit)
                         + status.map(s -> "&status=" + s.wire()).orElse("") : ""));
+    }
+
+    /** Stops the job but keeps it, aborted, for its TTL; an ended job is answered as it is. */
+    private void cancel(Context ctx) {
+        String tenant = api.auth().tenant(ctx);
+        ctx.json(api.render(api.baseUrl(ctx), found(api.jobs().cancel(tenant, ctx.pathParam("id")))));
     }
 
     private void delete(Context ctx) {

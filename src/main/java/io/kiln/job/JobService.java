@@ -276,6 +276,35 @@ public final class JobService {
         return after;
     }
 
+    /**
+     * Stops a queued or running job and keeps it, {@code aborted}, until its TTL (its webhook is
+     * called as for any end); a job that had already ended is answered as it is. Empty if there is no
+     * such job. The row is ended first, so a worker still converting loses its lease and publishes
+     * nothing; then its download or conversion is interrupted.
+     */
+    public Optional<Job> cancel(String tenant, String id) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Job> now = find(tenant, id);
+            if (now.isEmpty() || now.get().status().isTerminal()) {
+                return now;
+            }
+            Job job = now.get();
+            try {
+                Job aborted = store.update(job.ended(JobStatus.ABORTED, clock.instant(), settings.ttl(), job.from(),
+                        List.of(), new JobError(ErrorCode.ABORTED, "the job was cancelled"), 0));
+                workers.cancel(job.key());
+                events.ended(aborted);
+                LOG.info("job {} cancelled ({})", job.key(), job.status().wire());
+                return Optional.of(aborted);
+            } catch (StaleJobException raced) {
+                // claimed, renewed or ended meanwhile: look again (a lease renewal every few seconds at most)
+                if (attempt >= 10) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
     /** Cancels the job if running and deletes it with its files. False if there was no such job. */
     public boolean delete(String tenant, String id) {
         Optional<Job> job = store.find(tenant, id);

@@ -66,7 +66,7 @@ class SystemRoutesTest {
         assertThat(api.path("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         api.path("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).contains("/v1/jobs", "/v1/jobs/{id}", "/v1/jobs/{id}/output", "/v1/convert/{to}",
+        assertThat(paths).contains("/v1/jobs", "/v1/jobs/{id}", "/v1/jobs/{id}/cancel", "/v1/jobs/{id}/output", "/v1/convert/{to}",
                 "/v1/files", "/v1/files/{id}/{name}", "/v1/formats", "/health", "/ready", "/metrics");
         String docs = server.get("/docs").body();
         assertThat(docs).contains("<html", "/v1/jobs/{id}", "long-poll");
