@@ -127,6 +127,44 @@ class NativeWebhookTest {
     }
 
     @Test
+    void aServerRestartedBetweenAttemptsStillDelivers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data)
+            throws Exception {
+        try (MockWebServer receiver = new MockWebServer()) {
+            receiver.enqueue(new MockResponse.Builder().code(500).build());
+            receiver.enqueue(new MockResponse.Builder().code(200).build());
+            receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            String[] flags = {"--allow-hosts", "127.0.0.1", "--webhook-secret", SECRET};
+            TestServer first = TestServer.startOn(data, flags);
+            String id;
+            try {
+                id = first.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                        .field("to", "info").field("webhook", "http://127.0.0.1:" + receiver.getPort() + "/h"))
+                        .path("id").asText();
+                String job = id;
+                assertThat(receiver.takeRequest(20, TimeUnit.SECONDS)).isNotNull();
+                await().atMost(Duration.ofSeconds(10)).until(() -> json(first.get("/v1/jobs/" + job).body())
+                        .path("webhook").path("attempts").size() == 1);
+            } finally {
+                first.stopKeepingData();
+            }
+            String job = id;
+            try (TestServer second = TestServer.startOn(data, flags)) {
+                String after = second.get("/v1/jobs/" + id).body();
+                assertThat(json(after).path("webhook").path("status").asText()).as(after).isEqualTo("pending");
+                second.clock().advance(Duration.ofMinutes(1));
+                RecordedRequest retried = receiver.takeRequest(20, TimeUnit.SECONDS);
+                assertThat(retried).isNotNull();
+                String signed = retried.getHeaders().get("webhook-id") + "." + retried.getHeaders().get("webhook-timestamp")
+                        + "." + retried.getBody().utf8();
+                assertThat(retried.getHeaders().get("webhook-signature")).isEqualTo("v1," + hmac(signed));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        json(second.get("/v1/jobs/" + job).body()).path("webhook").path("attempts")
+                                .findValuesAsText("status")).containsExactly("500", "200"));
+            }
+        }
+    }
+
+    @Test
     void aWebhookToAForbiddenAddressIsRefusedAtSubmit() {
         try (TestServer server = TestServer.start()) {
             var r = server.postMultipart("/v1/jobs", Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))

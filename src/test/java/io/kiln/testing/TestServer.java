@@ -157,6 +157,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server but leaves its data directory, for a test that starts another on it ({@link #startOn}). */
+    public void stopKeepingData() {
+        kiln.close();
+    }
+
     @Override
     public void close() {
         kiln.close();
