@@ -159,13 +159,13 @@ public final class Kiln implements AutoCloseable {
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
-        var pdfCo = new PdfCoRoutes(api);
+        var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, database::isHealthy, metrics)::register,
-                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api)::register,
-                        new ConvertApiRoutes(api, registry::optionNames, "",
+                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api, config.dialects().pdfRestPrefix())::register,
+                        new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
                                 config.dialects().convertApiPollWait())::register));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
                 ServerSecret.Form.WHSEC));

@@ -76,6 +76,9 @@ public final class ConfigLoader {
                     + "' is shorter than the first retry wait " + raw.get(Setting.WEBHOOK_RETRY_FIRST));
         }
         var dialects = new KilnConfig.Dialects(
+                Values.pathPrefix(raw.source(Setting.CONVERTAPI_PREFIX), raw.get(Setting.CONVERTAPI_PREFIX)),
+                Values.pathPrefix(raw.source(Setting.PDFCO_PREFIX), raw.get(Setting.PDFCO_PREFIX)),
+                Values.pathPrefix(raw.source(Setting.PDFREST_PREFIX), raw.get(Setting.PDFREST_PREFIX)),
                 Values.duration(raw.source(Setting.CONVERTAPI_POLL_WAIT), raw.get(Setting.CONVERTAPI_POLL_WAIT)));
         return new KilnConfig(http, jobs, storage, security, office, html, ocr, webhooks, dialects);
     }

@@ -13,8 +13,12 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     public record Webhooks(Duration retryFirst, Duration retrySpan) {
     }
 
-    /** What the hosted services' dialects leave to the operator. */
-    public record Dialects(Duration convertApiPollWait) {
+    /**
+     * What the hosted services' dialects leave to the operator: where each is mounted ({@code ""} is
+     * the root, where their paths do not collide) and how long ConvertAPI holds a poll.
+     */
+    public record Dialects(String convertApiPrefix, String pdfCoPrefix, String pdfRestPrefix,
+                           Duration convertApiPollWait) {
     }
 
     /**

@@ -39,6 +39,19 @@ final class Values {
         return d;
     }
 
+    /** {@code ""} (the root) or {@code /a/b}: segments of letters, digits, '-', '_' and '.', no trailing slash. */
+    static String pathPrefix(String source, String v) {
+        String s = v.strip();
+        if (s.isEmpty() || s.equals("/")) {
+            return "";
+        }
+        String trimmed = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        if (!trimmed.matches("(/[A-Za-z0-9._-]+)+") || trimmed.matches(".*/\\.{1,2}(/.*)?")) {
+            throw new ConfigException(source + ": '" + v + "' is not a path prefix (use e.g. /convertapi)");
+        }
+        return trimmed;
+    }
+
     static long size(String source, String v) {
         String s = v.trim().toLowerCase(Locale.ROOT).replace("ib", "").replace("b", "");
         try {

@@ -25,11 +25,6 @@ public final class PdfCoRoutes {
     private final UploadRoute upload;
     private final ResultRoute results;
 
-    /** At the root; sync calls wait up to the server's longest wait ({@code --max-wait}). */
-    public PdfCoRoutes(ApiContext api) {
-        this(api, "", api.maxWait());
-    }
-
     /**
      * @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /pdfco})
      * @param syncLimit how long a sync call waits for its job before answering 405

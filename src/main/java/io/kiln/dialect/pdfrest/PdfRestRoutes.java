@@ -20,10 +20,6 @@ public final class PdfRestRoutes {
     private final PdfRestRequests requests;
     private final RequestStatusView view;
 
-    public PdfRestRoutes(ApiContext api) {
-        this(api, "");
-    }
-
     /** @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /pdfrest}) */
     public PdfRestRoutes(ApiContext api, String prefix) {
         this.api = api;
