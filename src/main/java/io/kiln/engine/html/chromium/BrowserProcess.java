@@ -1,6 +1,10 @@
 package io.kiln.engine.html.chromium;
 
 import com.ruiyun.jvppeteer.api.core.Browser;
+import com.ruiyun.jvppeteer.api.core.CDPSession;
+import com.ruiyun.jvppeteer.api.core.Target;
+import com.ruiyun.jvppeteer.api.events.BrowserEvents;
+import com.ruiyun.jvppeteer.cdp.core.CdpTarget;
 import com.ruiyun.jvppeteer.api.core.BrowserContext;
 import com.ruiyun.jvppeteer.api.core.Page;
 import com.ruiyun.jvppeteer.cdp.core.Puppeteer;
@@ -11,16 +15,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * One running browser with its own egress proxy and its own profile directory. It prints one page
  * at a time, each in a fresh browser context (an incognito-like profile: no cookies, cache or
  * storage shared with any other render). The next context and page are made in the background while
- * the browser waits for work, because a new context costs a renderer process start. A restart never
+ * the current render runs, because a new context costs a renderer process start. A restart never
  * reuses an instance: the pool kills this one and starts a new one for the slot.
  */
 final class BrowserProcess {
@@ -33,8 +44,10 @@ final class BrowserProcess {
     private final Browser browser;
     private final Process process;
     private final int devtoolsPort;
+    /** The page the next render gets, made in advance; each render takes it and orders the next at once. */
     private CompletableFuture<Page> spare;
     private int renders;
+    private CDPSession browserSession;
 
     private BrowserProcess(int slot, Path profileDir, EgressProxy proxy, Browser browser) {
         this.slot = slot;
@@ -44,7 +57,7 @@ final class BrowserProcess {
         this.process = browser.process();
         this.devtoolsPort = URI.create(browser.wsEndpoint()).getPort();
         proxy.rules().reserve(devtoolsPort);
-        this.spare = CompletableFuture.supplyAsync(this::newPage, BrowserProcess::inVirtualThread);
+        orderSpare();
     }
 
     /** Starts a browser whose traffic all goes through a new proxy applying {@code rules}. */
@@ -71,7 +84,7 @@ final class BrowserProcess {
     /** A blank page in a context of its own, made in advance when possible. */
     Page freshPage() throws InterruptedException {
         CompletableFuture<Page> ready = spare;
-        spare = null;
+        orderSpare(); // made while this render runs
         if (ready != null) {
             try {
                 return ready.get();
@@ -82,15 +95,61 @@ final class BrowserProcess {
         return newPage();
     }
 
-    /** Closes {@code page}'s context and prepares the next page, both in the background and side by side. */
+    /** Closes {@code page}'s context in the background. */
     void discard(Page page) {
         inVirtualThread(() -> closeQuietly(page.browserContext()));
+    }
+
+    private void orderSpare() {
         spare = CompletableFuture.supplyAsync(this::newPage, BrowserProcess::inVirtualThread);
     }
 
+    /**
+     * A blank page in a new browser context. Its target is made with {@code Target.createTarget} and
+     * found by jvppeteer's target-created event, because {@code BrowserContext.newPage} finds it by
+     * polling with a doubling interval (100, 200, 400 ms …), a few hundred ms of nothing per page.
+     */
     private Page newPage() {
         BrowserContext context = browser.createBrowserContext();
-        return context.newPage();
+        Map<String, Target> created = new ConcurrentHashMap<>();
+        CompletableFuture<Target> mine = new CompletableFuture<>();
+        AtomicReference<String> wanted = new AtomicReference<>();
+        Consumer<Target> onCreated = t -> {
+            if (t instanceof CdpTarget target) {
+                created.put(target.getTargetId(), t);
+                if (target.getTargetId().equals(wanted.get())) {
+                    mine.complete(t);
+                }
+            }
+        };
+        browser.on(BrowserEvents.TargetCreated, onCreated);
+        try {
+            Map<String, Object> params = new HashMap<>(); // jvppeteer edits the map it is given
+            params.put("url", "about:blank");
+            params.put("browserContextId", context.id());
+            String id = browserSession().send("Target.createTarget", params).path("targetId").asText();
+            wanted.set(id);
+            Optional.ofNullable(created.get(id)).ifPresent(mine::complete);
+            Page page = mine.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).page();
+            if (page == null) {
+                throw new IllegalStateException("Chromium made target " + id + " but no page for it");
+            }
+            return page;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making a page", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Chromium did not make a page in time", e);
+        } finally {
+            browser.off(BrowserEvents.TargetCreated, onCreated);
+        }
+    }
+
+    private synchronized CDPSession browserSession() {
+        if (browserSession == null) {
+            browserSession = browser.target().createCDPSession();
+        }
+        return browserSession;
     }
 
     EgressProxy proxy() {

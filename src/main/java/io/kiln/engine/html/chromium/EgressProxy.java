@@ -92,6 +92,9 @@ final class EgressProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                // answers are written as a head and a body: without this, Nagle holds the body back
+                // until the head's delayed acknowledgement (tens of ms on every page and asset)
+                client.setTcpNoDelay(true);
                 track(client);
                 Thread.ofVirtual().name("kiln-chromium-egress").start(new ProxyExchange(this, client));
             } catch (IOException e) {

@@ -1,11 +1,8 @@
 package io.kiln.engine.html.chromium;
 
 import com.ruiyun.jvppeteer.api.core.Page;
-import com.ruiyun.jvppeteer.api.core.Response;
-import com.ruiyun.jvppeteer.cdp.entities.GoToOptions;
 import com.ruiyun.jvppeteer.cdp.entities.WaitForSelectorOptions;
 import com.ruiyun.jvppeteer.common.MediaType;
-import com.ruiyun.jvppeteer.common.PuppeteerLifeCycle;
 import io.kiln.engine.html.PrintOptions;
 import io.kiln.engine.html.RenderRequest;
 import io.kiln.error.ConversionFailed;
@@ -58,27 +55,23 @@ final class PageRender {
     }
 
     private void load(Page page, URI url, boolean isUrlInput) throws Exception {
-        GoToOptions options = new GoToOptions();
-        options.setWaitUntil(List.of(PuppeteerLifeCycle.load));
-        options.setTimeout(remainingMillis());
-        Response response;
+        Navigation.Response response;
         try {
-            response = page.goTo(url.toString(), options);
-        } catch (RuntimeException failed) {
+            response = Navigation.load(page, url, remainingMillis());
+        } catch (RuntimeException | java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException failed) {
             throw loadFailure(url, failed);
         }
-        if (response != null && response.headers().stream()
-                .anyMatch(h -> h.getName().equalsIgnoreCase(ProxyExchange.REFUSED_HEADER))) {
+        if (response.hasHeader(ProxyExchange.REFUSED_HEADER)) {
             throw forbidden();
         }
-        if (isUrlInput && response != null && response.status() >= 400) {
+        if (isUrlInput && response.status() >= 400) {
             throw new ConversionFailed(ErrorCode.URL_FETCH_FAILED,
                     "The page answered HTTP " + response.status() + ".");
         }
     }
 
     /** A page that did not load: refused by the address rules (first hop or a redirect), or unreachable. */
-    private Exception loadFailure(URI url, RuntimeException failed) {
+    private Exception loadFailure(URI url, Exception failed) {
         if (isTimeout(failed)) {
             return new ConversionFailed(ErrorCode.TIMEOUT, "The page did not finish loading in time.", failed);
         }
