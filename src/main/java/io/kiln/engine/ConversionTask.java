@@ -12,14 +12,18 @@ import java.util.List;
  * @param maxPages the most pages a source may have; more fails with {@code too_many_pages}
  * @param inputNames each input's name as the client gave it (stored files may sit under other names),
  *     by which a document finds its {@link Capability.Inputs#ASSETS assets}
+ * @param owner whose job this is (the tenant): an engine that keeps state from one task to the next
+ *     (a browser's cookies and cache) keeps it only between tasks of one owner; empty shares with none
  */
 public record ConversionTask(String from, String to, List<Path> inputs, Options options, Path workDir,
-                             String baseName, Duration timeout, int maxPages, List<String> inputNames) {
+                             String baseName, Duration timeout, int maxPages, List<String> inputNames,
+                             String owner) {
 
     /** The source format of a job whose input is a web page: the engine gets a {@value} file holding the URL. */
     public static final String URL = "url";
 
     public ConversionTask {
+        owner = owner == null ? "" : owner;
         inputs = List.copyOf(inputs);
         inputNames = List.copyOf(inputNames);
         if (inputNames.size() != inputs.size()) {
@@ -27,7 +31,13 @@ public record ConversionTask(String from, String to, List<Path> inputs, Options 
         }
     }
 
-    /** A task whose inputs are named as their files are. */
+    /** A task of no owner. */
+    public ConversionTask(String from, String to, List<Path> inputs, Options options, Path workDir,
+                          String baseName, Duration timeout, int maxPages, List<String> inputNames) {
+        this(from, to, inputs, options, workDir, baseName, timeout, maxPages, inputNames, "");
+    }
+
+    /** A task of no owner whose inputs are named as their files are. */
     public ConversionTask(String from, String to, List<Path> inputs, Options options, Path workDir,
                           String baseName, Duration timeout, int maxPages) {
         this(from, to, inputs, options, workDir, baseName, timeout, maxPages,

@@ -102,7 +102,8 @@ public final class JobRunner {
                     ? min(Duration.ofSeconds(Long.parseLong(claimed.options().get("timeout").trim())), settings.taskTimeout())
                     : settings.taskTimeout();
             ConversionTask task = new ConversionTask(from, claimed.to(), inputs, engineOptions(claimed.options()),
-                    work.resolve("out"), baseName(claimed, names), timeout, settings.maxPages(), names);
+                    work.resolve("out"), baseName(claimed, names), timeout, settings.maxPages(), names,
+                    claimed.tenant());
             long started = System.nanoTime();
             cancellation.check();
             List<ProducedFile> produced = timer.run(match.converter(), task, lease, cancellation);

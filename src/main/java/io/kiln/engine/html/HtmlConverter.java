@@ -91,7 +91,8 @@ public final class HtmlConverter implements Converter {
     }
 
     private static RenderRequest request(Path document, ConversionTask task) {
-        return RenderRequest.document(document, assets(task), PrintOptionsReader.read(task.options()), task.timeout());
+        return RenderRequest.document(document, assets(task), PrintOptionsReader.read(task.options()), task.timeout())
+                .ownedBy(task.owner());
     }
 
     /** Every input after the first, by the name the client gave it. */

@@ -66,7 +66,8 @@ public final class UrlConverter implements Converter {
         if (!renderer.rendersUrls()) {
             throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, availability().detail());
         }
-        RenderRequest request = RenderRequest.url(url(task), PrintOptionsReader.read(task.options()), task.timeout());
+        RenderRequest request = RenderRequest.url(url(task), PrintOptionsReader.read(task.options()), task.timeout())
+                .ownedBy(task.owner());
         return List.of(PrintedPdf.print(renderer, request, task));
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page printed on one browser: open a fresh page, set the media and headers, load the document
@@ -33,24 +34,25 @@ final class PageRender {
         EgressProxy proxy = browser.proxy();
         DocumentSite site = request.document() == null ? null : DocumentSite.of(request.document(), request.assets());
         proxy.begin(site);
-        Page page = browser.freshPage();
+        Page page = browser.pageFor(request.owner());
+        boolean cleanly = false;
         try {
             PrintOptions print = request.print();
             page.setDefaultTimeout(remainingMillis());
             page.setDefaultNavigationTimeout(remainingMillis());
             page.emulateMediaType(print.media() == PrintOptions.Media.SCREEN ? MediaType.Screen : MediaType.Print);
-            if (site == null && !print.headers().isEmpty()) {
-                page.setExtraHTTPHeaders(print.headers());
-            }
+            // always set: a kept page still has the previous render's
+            page.setExtraHTTPHeaders(site == null ? print.headers() : Map.of());
             load(page, site == null ? request.url() : site.documentUrl(), site == null);
             print.waitForSelector().filter(s -> !s.isBlank()).ifPresent(selector -> waitFor(page, selector));
             if (print.delay().isPositive()) {
                 Thread.sleep(Math.min(print.delay().toMillis(), remainingMillis()));
             }
             Files.write(pdf, page.pdf(PdfParameters.of(print, remainingMillis())));
+            cleanly = true;
         } finally {
             proxy.end();
-            browser.discard(page);
+            browser.finished(page, request.owner(), site == null ? null : site.origin(), cleanly);
         }
     }
 
