@@ -21,7 +21,9 @@
  * assets are served by the proxy from a random, per-render {@code http://d….kiln.invalid/} origin,
  * and only the request's own files by their relative names. A page on an http(s) origin cannot load
  * or navigate to {@code file:}, {@code chrome:} or {@code view-source:} URLs (Chromium forbids it), and
- * a URL input must be http(s). Each render gets a fresh browser context, closed afterwards.
+ * a URL input must be http(s). Renders of different owners (tenants) never share a browser context;
+ * an owner's consecutive renders on one browser reuse its page, cleared between them
+ * ({@link io.kiln.engine.html.chromium.BrowserProcess}).
  *
  * <p>Depends on {@code io.kiln.engine}, {@code io.kiln.engine.html}, {@code io.kiln.error} and the
  * address rules of {@code io.kiln.fetch}; knows nothing of HTTP serving, jobs or storage.
