@@ -1,5 +1,6 @@
 package io.kiln.engine.html.chromium;
 
+import static io.kiln.engine.html.chromium.Browsers.document;
 import static io.kiln.engine.html.chromium.Browsers.page;
 import static io.kiln.engine.html.chromium.Browsers.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import io.kiln.fetch.AddressPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +22,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Under the strict policy nothing a page asks for reaches loopback, and no local file is read. */
+/**
+ * Under the strict policy nothing a page asks for reaches loopback, and no local file is read; and
+ * nothing one render leaves in the browser reaches the next, for another owner (a fresh context) or
+ * the same one (whose renders may share a kept page, cleared between them).
+ */
 class SafetyTest {
+
+    private static final String SNOOP = """
+            <html><body><p id="o">pending</p><script>
+            document.getElementById('o').textContent = 'found cookie=[' + document.cookie + '] local=['
+                + (localStorage.getItem('k') || '') + '] session=[' + (sessionStorage.getItem('k') || '')
+                + '] name=[' + window.name + '] end';
+            document.cookie = 'c=%1$s; domain=kiln.invalid; path=/; max-age=3600';
+            localStorage.setItem('k', '%1$s');
+            sessionStorage.setItem('k', '%1$s');
+            window.name = '%1$s';
+            </script></body></html>
+            """;
+
 
     private static ChromiumRenderer renderer;
     private static Canary canary;
@@ -121,5 +140,19 @@ class SafetyTest {
                     .extracting(e -> ((ConversionFailed) e).code()).isEqualTo(ErrorCode.URL_FORBIDDEN);
         }
         assertThat(canary.hits()).isEmpty();
+    }
+
+    /** Each page prints what it finds, then leaves a cookie on the documents' parent domain, storage and a window name behind. */
+    @Test
+    void aRenderFindsNothingOfThePreviousOnesWhoeverTheirOwner() throws Exception {
+        List<String> owners = List.of("alice", "alice", "bob", "alice", "", "alice");
+        for (int i = 0; i < owners.size(); i++) {
+            Path html = page(dir, "snoop-" + i + ".html", SNOOP.formatted("secret-" + i));
+            Path pdf = dir.resolve("snoop-" + i + ".pdf");
+            renderer.render(document(html).ownedBy(owners.get(i)), pdf);
+            assertThat(text(pdf).replaceAll("\\s+", " "))
+                    .as("render %d, of %s", i, owners.get(i))
+                    .contains("found cookie=[] local=[] session=[] name=[] end");
+        }
     }
 }
