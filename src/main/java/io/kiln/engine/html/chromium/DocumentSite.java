@@ -21,8 +21,6 @@ import java.util.Optional;
 final class DocumentSite {
 
     static final String DOMAIN = ".kiln.invalid";
-    /** An empty page on the documents' site (see {@link ProxyExchange}); never a document's host, which starts with "d". */
-    static final String BLANK_HOST = "blank" + DOMAIN;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html"), Map.entry("htm", "text/html"), Map.entry("xhtml", "application/xhtml+xml"),

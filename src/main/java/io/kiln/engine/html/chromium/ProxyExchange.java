@@ -99,10 +99,6 @@ final class ProxyExchange implements Runnable {
         }
         String host = url.getHost();
         Optional<DocumentSite> site = proxy.site().filter(s -> s.host().equalsIgnoreCase(host));
-        if (host.equalsIgnoreCase(DocumentSite.BLANK_HOST)) {
-            serveBlank(out);
-            return;
-        }
         if (host.toLowerCase(Locale.ROOT).endsWith(DocumentSite.DOMAIN)) {
             serveDocument(method, url, site, out);
             return;
@@ -144,16 +140,6 @@ final class ProxyExchange implements Runnable {
         } finally {
             proxy.untrack(upstream.get());
         }
-    }
-
-    /** The empty page a kept browser tab rests on between renders: on the documents' site, so no process swap. */
-    private static void serveBlank(OutputStream out) throws IOException {
-        byte[] body = "<!doctype html><title></title>".getBytes(StandardCharsets.US_ASCII);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.length
-                + "\r\nCache-Control: no-store\r\nConnection: close\r\nProxy-Connection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
-        out.flush();
     }
 
     private void serveDocument(String method, URI url, Optional<DocumentSite> site, OutputStream out) throws IOException {
