@@ -1,12 +1,13 @@
 package io.kiln.app;
 
+import io.kiln.config.ConfigException;
+import io.kiln.webhook.WebhookSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -18,8 +19,6 @@ import java.util.Optional;
  */
 final class ServerSecret {
 
-    private static final String WHSEC = "whsec_";
-
     /** How a generated secret is written to its file. */
     enum Form { HEX, WHSEC }
 
@@ -29,7 +28,7 @@ final class ServerSecret {
     static byte[] load(Optional<String> configured, Path dataDir, String fileName, Form form) throws IOException {
         if (configured.isPresent()) {
             String value = configured.get().strip();
-            return value.startsWith(WHSEC) ? decodeWhsec(value) : value.getBytes(StandardCharsets.UTF_8);
+            return WebhookSigner.isShared(value) ? keyOf(value) : value.getBytes(StandardCharsets.UTF_8);
         }
         Path file = dataDir.resolve(fileName);
         if (!Files.exists(file)) {
@@ -41,20 +40,19 @@ final class ServerSecret {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system
             }
-            Files.writeString(tmp, form == Form.WHSEC
-                    ? WHSEC + Base64.getEncoder().encodeToString(key) : HexFormat.of().formatHex(key));
+            Files.writeString(tmp, form == Form.WHSEC ? WebhookSigner.shared(key) : HexFormat.of().formatHex(key));
             Files.move(tmp, file);
         }
         String stored = Files.readString(file).strip();
         // data directories made before webhook keys were written as whsec_ hold hex
-        return stored.startsWith(WHSEC) ? decodeWhsec(stored) : HexFormat.of().parseHex(stored);
+        return WebhookSigner.isShared(stored) ? keyOf(stored) : HexFormat.of().parseHex(stored);
     }
 
-    private static byte[] decodeWhsec(String value) {
+    private static byte[] keyOf(String shared) {
         try {
-            return Base64.getDecoder().decode(value.substring(WHSEC.length()));
+            return WebhookSigner.keyOf(shared);
         } catch (IllegalArgumentException e) {
-            throw new io.kiln.config.ConfigException("a whsec_ secret must be base64 after the prefix");
+            throw new ConfigException("a whsec_ secret must be base64 after the prefix");
         }
     }
 }

@@ -312,25 +312,27 @@ public final class JobService {
             return false;
         }
         if (!isLive(job.get())) {
-            purge(job.get());
+            purge(job.get()); // as the sweeper would have; to the caller it was gone already
             return false;
         }
-        boolean deleted = store.delete(tenant, id);
-        workers.cancel(job.get().key());
-        removeFiles(job.get());
-        removal.removed(job.get());
-        events.ended(job.get());
+        boolean deleted = purge(job.get());
         if (deleted) {
             LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());
         }
         return deleted;
     }
 
-    /** Removes an expired job the sweeper has not reached yet, as the sweeper would. */
-    private void purge(Job expired) {
-        store.delete(expired.tenant(), expired.id());
-        removeFiles(expired);
-        removal.removed(expired);
+    /**
+     * Deletes the job (the row first, so a worker still converting publishes nothing), stops its
+     * conversion, removes its files and webhook delivery and wakes its waiters; true if the row was there.
+     */
+    private boolean purge(Job job) {
+        boolean deleted = store.delete(job.tenant(), job.id());
+        workers.cancel(job.key());
+        removeFiles(job);
+        removal.removed(job);
+        events.ended(job);
+        return deleted;
     }
 
     /** Deletes a job's outputs and the inputs uploaded with it (files stored separately stay). */

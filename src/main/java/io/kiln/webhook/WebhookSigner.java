@@ -38,13 +38,32 @@ public final class WebhookSigner {
 
     /** Reads a secret in its shared form, {@code whsec_} + base64 (the prefix may be left out). */
     public static WebhookSigner fromWhsec(String shared) {
-        String b64 = shared.strip().startsWith(PREFIX) ? shared.strip().substring(PREFIX.length()) : shared.strip();
-        return new WebhookSigner(Base64.getDecoder().decode(b64));
+        return new WebhookSigner(keyOf(shared));
+    }
+
+    /** Whether {@code value} is written in the shared form (with its {@code whsec_} prefix). */
+    public static boolean isShared(String value) {
+        return value.strip().startsWith(PREFIX);
+    }
+
+    /**
+     * The key bytes of a secret in its shared form (the prefix may be left out).
+     *
+     * @throws IllegalArgumentException when the rest is not base64
+     */
+    public static byte[] keyOf(String shared) {
+        String b64 = isShared(shared) ? shared.strip().substring(PREFIX.length()) : shared.strip();
+        return Base64.getDecoder().decode(b64);
+    }
+
+    /** {@code key} in the shared form. */
+    public static String shared(byte[] key) {
+        return PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
     /** The secret as receivers are given it. */
     public String whsec() {
-        return PREFIX + Base64.getEncoder().encodeToString(secret);
+        return shared(secret);
     }
 
     /** The {@code webhook-signature} value for one call. */

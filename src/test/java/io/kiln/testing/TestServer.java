@@ -164,7 +164,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        kiln.close();
+        stopKeepingData();
         try (var walk = Files.walk(data)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -4,7 +4,6 @@ import com.ruiyun.jvppeteer.api.core.Browser;
 import com.ruiyun.jvppeteer.api.core.CDPSession;
 import com.ruiyun.jvppeteer.api.core.Target;
 import com.ruiyun.jvppeteer.api.events.BrowserEvents;
-import com.ruiyun.jvppeteer.cdp.core.CdpPage;
 import com.ruiyun.jvppeteer.cdp.core.CdpTarget;
 import com.ruiyun.jvppeteer.api.core.BrowserContext;
 import com.ruiyun.jvppeteer.api.core.Page;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +95,7 @@ final class BrowserProcess {
     Page pageFor(String owner) throws InterruptedException {
         Page previous = kept;
         kept = null;
-        if (previous != null && !owner.isEmpty() && owner.equals(keptFor) && cleaned(previous)) {
+        if (previous != null && !owner.isEmpty() && owner.equals(keptFor) && cleaned()) {
             try {
                 scripts(previous, true);
                 return previous;
@@ -130,17 +128,13 @@ final class BrowserProcess {
     }
 
     private static void clean(Page page, String origin) {
-        CDPSession client = ((CdpPage) page).client();
-        Map<String, Object> name = new HashMap<>(); // jvppeteer edits the map it is given
-        name.put("expression", "window.name = ''"); // kept by a tab across same-site navigations
-        client.send("Runtime.evaluate", name);
+        CDPSession client = Cdp.session(page);
+        // a tab keeps its window.name across same-site navigations
+        client.send("Runtime.evaluate", Cdp.params("expression", "window.name = ''"));
         scripts(page, false);
         client.send("Network.clearBrowserCookies");
-        if (origin != null) {
-            Map<String, Object> params = new HashMap<>(); // jvppeteer edits the map it is given
-            params.put("origin", origin);
-            params.put("storageTypes", "all");
-            client.send("Storage.clearDataForOrigin", params); // on the page's session: its context's storage
+        if (origin != null) { // on the page's session: its context's storage
+            client.send("Storage.clearDataForOrigin", Cdp.params("origin", origin, "storageTypes", "all"));
         }
     }
 
@@ -150,13 +144,11 @@ final class BrowserProcess {
      * corpus printed 12–20 % faster).
      */
     static void scripts(Page page, boolean run) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("value", !run);
-        ((CdpPage) page).client().send("Emulation.setScriptExecutionDisabled", params);
+        Cdp.session(page).send("Emulation.setScriptExecutionDisabled", Cdp.params("value", !run));
     }
 
-    /** Whether {@code page}'s cleaning after its last render succeeded (waiting for it to end). */
-    private boolean cleaned(Page page) throws InterruptedException {
+    /** Whether the kept page's cleaning after its last render succeeded (waiting for it to end). */
+    private boolean cleaned() throws InterruptedException {
         try {
             cleaning.get(CLEAN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -208,10 +200,8 @@ final class BrowserProcess {
         };
         browser.on(BrowserEvents.TargetCreated, onCreated);
         try {
-            Map<String, Object> params = new HashMap<>(); // jvppeteer edits the map it is given
-            params.put("url", "about:blank");
-            params.put("browserContextId", context.id());
-            String id = browserSession().send("Target.createTarget", params).path("targetId").asText();
+            String id = browserSession().send("Target.createTarget",
+                    Cdp.params("url", "about:blank", "browserContextId", context.id())).path("targetId").asText();
             wanted.set(id);
             Optional.ofNullable(created.get(id)).ifPresent(mine::complete);
             Page page = mine.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).page();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ruiyun.jvppeteer.api.core.CDPSession;
 import com.ruiyun.jvppeteer.api.core.Page;
 import com.ruiyun.jvppeteer.api.events.ConnectionEvents;
-import com.ruiyun.jvppeteer.cdp.core.CdpPage;
 import com.ruiyun.jvppeteer.cdp.entities.ResponsePayload;
 import com.ruiyun.jvppeteer.cdp.events.LifecycleEvent;
 import com.ruiyun.jvppeteer.cdp.events.ResponseReceivedEvent;
@@ -41,7 +40,7 @@ final class Navigation {
      */
     static Response load(Page page, URI url, long timeoutMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        CDPSession client = ((CdpPage) page).client();
+        CDPSession client = Cdp.session(page);
         // events may arrive before Page.navigate answers with the loader id they are matched by
         Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
         Map<String, ResponsePayload> documents = new ConcurrentHashMap<>();
@@ -58,9 +57,7 @@ final class Navigation {
         client.on(ConnectionEvents.Page_lifecycleEvent, onLifecycle);
         client.on(ConnectionEvents.Network_responseReceived, onResponse);
         try {
-            Map<String, Object> params = new java.util.HashMap<>(); // jvppeteer edits the map it is given
-            params.put("url", url.toString());
-            JsonNode started = client.send("Page.navigate", params,
+            JsonNode started = client.send("Page.navigate", Cdp.params("url", url.toString()),
                     (int) Math.max(1, timeoutMillis), true);
             String error = started.path("errorText").asText("");
             if (!error.isEmpty()) {
