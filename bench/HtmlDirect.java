@@ -26,12 +26,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  *   kiln      (k) Kiln's ChromiumRenderer in-process, without HTTP or jobs: a pool of --browsers warm
  *             browsers fed by as many threads, timed after the pool is ready and one page was printed.
  *   chromium  (c) {@code chromium --headless --print-to-pdf} started once per file, sequentially, with
- *             one profile directory made before timing (the way a script would call it).
+ *             one profile directory made before timing (the way a script would call it); the program is
+ *             --exe, and --label s names the same run of {@code chromium-headless-shell} (s).
  *   summary   reads the RESULT lines every mode (and the HTTP client) wrote and prints pages/s and ratios.
  *
  * A page counts when its output opens in PDFBox (checked after the timed phase); pages are PDFBox's
  * count. Options: --files LIST (one path a line) --out DIR [--browsers 1] [--warmup 0: untimed passes over
- * the files first] [--results FILE]
+ * the files first] [--results FILE] [--verbose 1: each file's time]
  */
 public final class HtmlDirect {
 
@@ -51,6 +52,10 @@ public final class HtmlDirect {
         System.exit(0);
     }
 
+    static boolean verbose() {
+        return "1".equals(opts.get("verbose"));
+    }
+
     static List<Path> files() throws IOException {
         return Files.readAllLines(Path.of(opts.get("files"))).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
     }
@@ -59,7 +64,7 @@ public final class HtmlDirect {
         List<Path> files = files();
         int browsers = Integer.parseInt(opts.getOrDefault("browsers", "1"));
         Path out = Files.createDirectories(Path.of(opts.get("out")));
-        Path exe = ChromiumInstallation.find().orElseThrow(() -> new IllegalStateException("no chromium"));
+        Path exe = opts.containsKey("exe") ? Path.of(opts.get("exe")) : ChromiumInstallation.find().orElseThrow(() -> new IllegalStateException("no chromium"));
         ChromiumSettings settings = ChromiumSettings.defaults(exe, out.resolve("data")).withBrowsers(browsers);
         try (ChromiumRenderer renderer = ChromiumRenderer.start(settings, AddressPolicy.STRICT)) {
             while (!renderer.availability().isReady()) {
@@ -89,7 +94,7 @@ public final class HtmlDirect {
                         try {
                             renderer.render(RenderRequest.document(files.get(i), Map.of(), PrintOptions.defaults(),
                                     Duration.ofMinutes(2)).ownedBy(OWNER), out.resolve(i + ".pdf"));
-                            if (opts.containsKey("verbose")) {
+                            if (verbose()) {
                                 System.out.printf("    %-40s %6d ms%n", files.get(i).getFileName(), (System.nanoTime() - s) / 1_000_000);
                             }
                         } catch (Exception e) {
@@ -107,18 +112,27 @@ public final class HtmlDirect {
         }
     }
 
+    /**
+     * (c), or (s) with --label s: the program --exe (the full browser for (c), the headless shell for (s))
+     * started once per file.
+     */
     static void cold() throws Exception {
         List<Path> files = files();
         Path out = Files.createDirectories(Path.of(opts.get("out")));
-        Path exe = ChromiumInstallation.find().orElseThrow(() -> new IllegalStateException("no chromium"));
+        Path exe = Path.of(opts.get("exe"));
+        String label = opts.getOrDefault("label", "c");
         Path profile = out.resolve("profile");
         run(exe, profile, out.resolve("warm-up.pdf"), "about:blank"); // the profile exists before timing
         long t0 = System.nanoTime();
         for (int i = 0; i < files.size(); i++) {
+            long s = System.nanoTime();
             run(exe, profile, out.resolve(i + ".pdf"), files.get(i).toUri().toString());
+            if (verbose()) {
+                System.out.printf("    %-40s %6d ms%n", files.get(i).getFileName(), (System.nanoTime() - s) / 1_000_000);
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        report("c", "chromium --headless --print-to-pdf once per file", files, out, wall);
+        report(label, exe.getFileName() + " --headless --print-to-pdf once per file", files, out, wall);
     }
 
     static void run(Path exe, Path profile, Path pdf, String url) throws Exception {
@@ -180,6 +194,12 @@ public final class HtmlDirect {
             if (rate.containsKey(fast) && rate.containsKey("c")) {
                 double r = rate.get(fast) / rate.get("c");
                 System.out.printf(Locale.ROOT, "    (%s)/(c) = %.2f x  (target >= 5 -> %s)%n", fast, r, r >= 5 ? "met" : "NOT met");
+            }
+        }
+        for (String fast : List.of("a", "k")) { // no target: how much is the warm pool, not the leaner program
+            if (rate.containsKey(fast) && rate.containsKey("s")) {
+                System.out.printf(Locale.ROOT, "    (%s)/(s) = %.2f x  (warm vs the same program started cold)%n",
+                        fast, rate.get(fast) / rate.get("s"));
             }
         }
     }

@@ -76,7 +76,7 @@ final class BrowserProcess {
             LaunchOptions options = LaunchOptions.builder()
                     .executablePath(executable.toString())
                     .ignoreAllDefaultArgs(true)
-                    .args(LaunchFlags.forBrowser(proxy.port(), profileDir, LaunchFlags.runningAsRoot()))
+                    .args(LaunchFlags.forBrowser(executable, proxy.port(), profileDir, LaunchFlags.runningAsRoot()))
                     .userDataDir(profileDir.toString())
                     .timeout((int) START_TIMEOUT.toMillis())
                     .build();

@@ -10,12 +10,13 @@ final class LaunchFlags {
     private LaunchFlags() {
     }
 
-    static List<String> forBrowser(int proxyPort, Path profileDir, boolean runningAsRoot) {
+    static List<String> forBrowser(Path executable, int proxyPort, Path profileDir, boolean runningAsRoot) {
         List<String> flags = new ArrayList<>(List.of(
                 // the crash handler detaches from the browser; with its database in the profile its
                 // command line names the profile, so a restart finds and kills it too
                 "--crash-dumps-dir=" + profileDir.resolve("crashes"),
-                "--headless=new",
+                // the headless shell is headless by itself; the full browser has to be told
+                ChromiumInstallation.isHeadlessShell(executable) ? "--headless" : "--headless=new",
                 "--disable-gpu",
                 // /dev/shm is 64 MB in containers; Chromium crashes on big pages when it fills
                 "--disable-dev-shm-usage",

@@ -1,5 +1,6 @@
 /**
- * The {@code chromium} HTML renderer: headless Chromium (Debian {@code chromium}) kept warm in a
+ * The {@code chromium} HTML renderer: headless Chromium (Debian {@code chromium-headless-shell}, else
+ * {@code chromium} in its headless mode; {@link io.kiln.engine.html.chromium.ChromiumInstallation}) kept warm in a
  * bounded {@link io.kiln.engine.html.chromium.ChromiumPool}, driven over the DevTools protocol with
  * jvppeteer (the comparison is in {@code bench/README.md}). The composition root builds
  * {@link io.kiln.engine.html.chromium.ChromiumSettings} (or {@code ChromiumSettings.detect}, empty when
