@@ -32,7 +32,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  *
  * A page counts when its output opens in PDFBox (checked after the timed phase); pages are PDFBox's
  * count. Options: --files LIST (one path a line) --out DIR [--browsers 1] [--warmup 0: untimed passes over
- * the files first] [--results FILE] [--verbose 1: each file's time]
+ * the files first] [--results FILE] [--verbose 1: each file's time] [--tagged true]
  */
 public final class HtmlDirect {
 
@@ -50,6 +50,15 @@ public final class HtmlDirect {
             default -> throw new IllegalArgumentException("mode is kiln, chromium or summary");
         }
         System.exit(0);
+    }
+
+    /** Kiln's defaults, or with --tagged true the tagged PDFs the cold command prints. */
+    static PrintOptions print() {
+        PrintOptions d = PrintOptions.defaults();
+        boolean tagged = "true".equals(opts.get("tagged"));
+        return new PrintOptions(d.paperWidth(), d.paperHeight(), d.marginTop(), d.marginRight(), d.marginBottom(),
+                d.marginLeft(), d.landscape(), d.scale(), d.printBackground(), d.pageRanges(), d.headerHtml(),
+                d.footerHtml(), d.waitForSelector(), d.delay(), d.media(), d.headers(), tagged, false);
     }
 
     static boolean verbose() {
@@ -72,11 +81,11 @@ public final class HtmlDirect {
             }
             Path warm = Files.writeString(out.resolve("warm-up.html"), "<p>warm-up</p>");
             // one tenant's jobs, as the HTTP client's (a) run is: its renders may share a browser context
-            renderer.render(RenderRequest.document(warm, Map.of(), PrintOptions.defaults(), Duration.ofMinutes(2))
+            renderer.render(RenderRequest.document(warm, Map.of(), print(), Duration.ofMinutes(2))
                     .ownedBy(OWNER), out.resolve("warm-up.pdf"));
             for (int w = 0; w < Integer.parseInt(opts.getOrDefault("warmup", "0")); w++) {
                 for (int i = 0; i < files.size(); i++) { // untimed, as a server kept warm has seen pages before
-                    renderer.render(RenderRequest.document(files.get(i), Map.of(), PrintOptions.defaults(),
+                    renderer.render(RenderRequest.document(files.get(i), Map.of(), print(),
                             Duration.ofMinutes(2)).ownedBy(OWNER), out.resolve("warm-" + i + ".pdf"));
                 }
             }
@@ -92,7 +101,7 @@ public final class HtmlDirect {
                     for (Integer i = todo.poll(); i != null; i = todo.poll()) {
                         long s = System.nanoTime();
                         try {
-                            renderer.render(RenderRequest.document(files.get(i), Map.of(), PrintOptions.defaults(),
+                            renderer.render(RenderRequest.document(files.get(i), Map.of(), print(),
                                     Duration.ofMinutes(2)).ownedBy(OWNER), out.resolve(i + ".pdf"));
                             if (verbose()) {
                                 System.out.printf("    %-40s %6d ms%n", files.get(i).getFileName(), (System.nanoTime() - s) / 1_000_000);

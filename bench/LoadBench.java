@@ -917,14 +917,23 @@ public final class LoadBench {
         j.answered = System.currentTimeMillis();
     }
 
+    /** The job's multipart body: the file, {@code to=pdf}, and each {@code name=value} of --fields (comma-separated). */
     static byte[] multipartOffice(byte[] file, String name) {
         String b = "kilnbench" + Long.toHexString(System.nanoTime());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         body.writeBytes(file);
-        body.writeBytes(("\r\n--" + b + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\npdf\r\n--" + b
-                + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder fields = new StringBuilder("to=pdf");
+        if (!opts.getOrDefault("fields", "").isBlank()) {
+            fields.append(',').append(opts.get("fields"));
+        }
+        for (String field : fields.toString().split(",")) {
+            String[] kv = field.split("=", 2);
+            body.writeBytes(("\r\n--" + b + "\r\nContent-Disposition: form-data; name=\"" + kv[0].trim() + "\"\r\n\r\n"
+                    + (kv.length > 1 ? kv[1].trim() : "")).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        body.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
         return post("/v1/jobs", "multipart/form-data; boundary=" + b, body.toByteArray());
     }
 

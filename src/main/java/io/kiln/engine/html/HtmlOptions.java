@@ -12,6 +12,7 @@ import java.util.List;
 final class HtmlOptions {
 
     private static final String BROWSER_ONLY = " (Chromium; the pure-Java renderer runs no scripts and ignores it)";
+    private static final String IGNORED = " (Chromium; the pure-Java renderer ignores it)";
 
     private HtmlOptions() {
     }
@@ -38,7 +39,10 @@ final class HtmlOptions {
                 OptionSpec.string("delay", "wait this long after loading before printing: milliseconds or a duration "
                         + "such as 2s, at most " + PrintOptionsReader.MAX_DELAY.toSeconds() + "s" + BROWSER_ONLY),
                 OptionSpec.oneOf("media", List.of("print", "screen"), "CSS media type to lay the page out for "
-                        + "(default print; screen needs Chromium)"));
+                        + "(default print; screen needs Chromium)"),
+                OptionSpec.bool("tagged", "a tagged (accessible) PDF, its structure readable by screen readers "
+                        + "(default false: it costs up to 40 % more time and doubles a long page's size)" + IGNORED),
+                OptionSpec.bool("outline", "bookmarks from the page's headings; implies tagged (default false)" + IGNORED));
     }
 
     /** {@link #print()} and the extra HTTP headers of a web page's requests: for url to pdf. */

@@ -56,7 +56,8 @@ final class PrintOptionsReader {
                 o.bool("printBackground", d.printBackground()), Optional.empty(), o.string("header"),
                 o.string("footer"), o.string("waitFor"), o.string("delay").map(PrintOptionsReader::delay).orElse(d.delay()),
                 o.string("media").map(m -> PrintOptions.Media.valueOf(m.toUpperCase(Locale.ROOT))).orElse(d.media()),
-                o.string("headers").map(PrintOptionsReader::headers).orElse(d.headers()));
+                o.string("headers").map(PrintOptionsReader::headers).orElse(d.headers()),
+                o.bool("tagged", d.tagged()), o.bool("outline", d.outline()));
     }
 
     private static double paper(String option, String raw) {

@@ -53,7 +53,8 @@ class HtmlConverterTest {
                         tuple(Set.of("md"), "html", Inputs.ONE));
         assertThat(html.capabilities().getFirst().options()).extracting(OptionSpec::name).containsExactly(
                 "paper", "width", "height", "margin", "marginTop", "marginRight", "marginBottom", "marginLeft",
-                "landscape", "scale", "printBackground", "pages", "header", "footer", "waitFor", "delay", "media");
+                "landscape", "scale", "printBackground", "pages", "header", "footer", "waitFor", "delay", "media",
+                "tagged", "outline");
     }
 
     @Test

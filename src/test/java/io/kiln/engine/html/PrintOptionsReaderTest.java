@@ -48,6 +48,15 @@ class PrintOptionsReaderTest {
     }
 
     @Test
+    void structureTagsAndTheOutlineAreAskedFor() {
+        assertThat(read(Map.of())).extracting(PrintOptions::tagged, PrintOptions::outline).containsExactly(false, false);
+        assertThat(read(Map.of("tagged", "true"))).extracting(PrintOptions::tagged, PrintOptions::outline)
+                .containsExactly(true, false);
+        assertThat(read(Map.of("outline", "true"))).extracting(PrintOptions::tagged, PrintOptions::outline)
+                .containsExactly(false, true);
+    }
+
+    @Test
     void everyOtherOption() {
         PrintOptions p = read(Map.of("landscape", "true", "scale", "0.75", "printBackground", "false",
                 "header", "<b>h</b>", "footer", "<i>f</i>", "waitFor", "#done", "delay", "1500", "media", "screen",

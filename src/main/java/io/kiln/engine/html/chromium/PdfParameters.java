@@ -34,6 +34,9 @@ final class PdfParameters {
             pdf.setHeaderTemplate(print.headerHtml().orElse(EMPTY_TEMPLATE));
             pdf.setFooterTemplate(print.footerHtml().orElse(EMPTY_TEMPLATE));
         }
+        // jvppeteer tags by default; Chromium's outline is built from the tags
+        pdf.setTagged(print.tagged() || print.outline());
+        pdf.setOutline(print.outline());
         // the paper size asked for wins over a stylesheet's @page size
         pdf.setPreferCSSPageSize(false);
         pdf.setTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));

@@ -62,6 +62,6 @@ final class Browsers {
                               java.util.Optional<String> footer, java.util.Optional<String> waitFor,
                               PrintOptions.Media media, boolean background) {
         return new PrintOptions(width, height, margin, margin, margin, margin, landscape, 1.0, background, ranges,
-                header, footer, waitFor, Duration.ZERO, media, Map.of());
+                header, footer, waitFor, Duration.ZERO, media, Map.of(), false, false);
     }
 }

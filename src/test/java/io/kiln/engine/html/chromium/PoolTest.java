@@ -108,7 +108,7 @@ class PoolTest {
         Path html = page(dir, "never.html", "<p>never</p>");
         PrintOptions waitForever = new PrintOptions(8.27, 11.69, 0.4, 0.4, 0.4, 0.4, false, 1.0, true,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of("#never"), Duration.ZERO, PrintOptions.Media.PRINT, Map.of());
+                java.util.Optional.of("#never"), Duration.ZERO, PrintOptions.Media.PRINT, Map.of(), false, false);
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
                 renderer.render(RenderRequest.document(html, Map.of(), waitForever, Duration.ofSeconds(60)),

@@ -126,6 +126,38 @@ class RenderingTest {
     }
 
     @Test
+    void pdfsAreUntaggedUnlessAskedAndTheOutlineFollowsTheHeadings() throws Exception {
+        Path html = page(dir, "headings.html", "<h1>Alpha chapter</h1><p>one</p><h2>Beta section</h2><p>two</p>"
+                + "<h1>Gamma chapter</h1><p>three</p>");
+        try (PDDocument plain = Loader.loadPDF(render(document(html)).toFile())) {
+            assertThat(plain.getDocumentCatalog().getStructureTreeRoot()).isNull();
+            assertThat(plain.getDocumentCatalog().getDocumentOutline()).isNull();
+        }
+        try (PDDocument tagged = Loader.loadPDF(render(document(html, structure(true, false))).toFile())) {
+            assertThat(tagged.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(tagged.getDocumentCatalog().getDocumentOutline()).isNull();
+        }
+        try (PDDocument outlined = Loader.loadPDF(render(document(html, structure(false, true))).toFile())) {
+            assertThat(outlined.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            var top = new java.util.ArrayList<String>();
+            var nested = new java.util.ArrayList<String>();
+            for (var item : outlined.getDocumentCatalog().getDocumentOutline().children()) {
+                top.add(item.getTitle());
+                item.children().forEach(child -> nested.add(child.getTitle()));
+            }
+            assertThat(top).containsExactly("Alpha chapter", "Gamma chapter");
+            assertThat(nested).containsExactly("Beta section");
+        }
+    }
+
+    private static PrintOptions structure(boolean tagged, boolean outline) {
+        PrintOptions d = PrintOptions.defaults();
+        return new PrintOptions(d.paperWidth(), d.paperHeight(), d.marginTop(), d.marginRight(), d.marginBottom(),
+                d.marginLeft(), d.landscape(), d.scale(), d.printBackground(), d.pageRanges(), d.headerHtml(),
+                d.footerHtml(), d.waitForSelector(), d.delay(), d.media(), d.headers(), tagged, outline);
+    }
+
+    @Test
     void printBackgroundPaintsBackgrounds() throws Exception {
         Path html = page(dir, "bg.html", "<body style='background: rgb(255,0,0); margin:0'><p>red</p></body>");
         PrintOptions off = Browsers.print(8.27, 11.69, 0, false, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -102,7 +102,7 @@ class SafetyTest {
                 """.formatted(c, l, canary.port()));
         PrintOptions waitABit = new PrintOptions(8.27, 11.69, 0.4, 0.4, 0.4, 0.4, false, 1.0, true, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMillis(1500), PrintOptions.Media.PRINT,
-                Map.of());
+                Map.of(), false, false);
         Path pdf = dir.resolve("ssrf.pdf");
         renderer.render(RenderRequest.document(html, Map.of(), waitABit, Browsers.TIMEOUT), pdf);
 

@@ -52,7 +52,7 @@ class UrlTest {
     void anAllowListedPageIsPrintedWithTheExtraHeaders() throws Exception {
         PrintOptions print = new PrintOptions(8.27, 11.69, 0.4, 0.4, 0.4, 0.4, false, 1.0, true, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, PrintOptions.Media.PRINT,
-                Map.of("X-Kiln-Test", "hello"));
+                Map.of("X-Kiln-Test", "hello"), false, false);
         Path pdf = dir.resolve("page.pdf");
         renderer.render(RenderRequest.url(URI.create(canary.url("/page")), print, Browsers.TIMEOUT), pdf);
 
