@@ -158,7 +158,8 @@ public final class Sql {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                // untyped: PostgreSQL takes the column's type; a typed VARCHAR null fails on a BIGINT column
+                ps.setNull(i + 1, Types.NULL);
             } else if (p instanceof Integer n) {
                 ps.setInt(i + 1, n);
             } else if (p instanceof Long n) {

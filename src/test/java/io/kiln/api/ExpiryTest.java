@@ -91,9 +91,7 @@ class ExpiryTest {
     /** Stored blobs: files under the data directory, and small ones kept as database rows. */
     private static long blobCount(TestServer server) throws Exception {
         long rows;
-        String url = io.kiln.config.ConfigLoader.load(new String[] {"--data", server.data().toString()},
-                java.util.Map.of()).storage().dbUrl(); // the server's own database, shared within this JVM
-        try (var c = java.sql.DriverManager.getConnection(url);
+        try (var c = server.database();
              var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM small_blobs")) {
             rs.next();
             rows = rs.getLong(1);

@@ -20,7 +20,10 @@ import java.util.Map;
 
 /**
  * A real Kiln server on a random loopback port with its own data directory, spoken to over HTTP.
- * Extra serve flags go in {@code args}; the clock is a {@link MutableClock} the test controls.
+ * Extra serve flags go in {@code args}; the clock is a {@link MutableClock} the test controls. With
+ * the system property {@code kiln.test.database=postgres} (the build's second test run) its database
+ * is a fresh one on the tests' real {@link Postgres} instead of embedded H2, kept with the data
+ * directory so that a server started again on it ({@link #startOn}) finds its jobs.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Path data, String... args) throws IOException {
         this.data = data;
         List<String> all = new ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+        all.addAll(databaseFlags(data));
         if (!Arrays.asList(args).contains("--office-processes")) {
             // office processes cost seconds of CPU to start; tests that convert office files ask for them
             all.addAll(List.of("--office-processes", "0"));
@@ -45,6 +49,34 @@ public final class TestServer implements AutoCloseable {
         }
         all.addAll(Arrays.asList(args));
         this.kiln = Kiln.start(ConfigLoader.load(all.toArray(String[]::new), Map.of()), clock);
+    }
+
+    /** Nothing for embedded H2; with {@code kiln.test.database=postgres}, the data directory's own PostgreSQL database. */
+    private static List<String> databaseFlags(Path data) throws IOException {
+        if (!"postgres".equals(System.getProperty("kiln.test.database"))) {
+            return List.of();
+        }
+        Path marker = data.resolve(".test-database-url");
+        Postgres pg = Postgres.server();
+        if (!Files.exists(marker)) {
+            Files.createDirectories(data);
+            Files.writeString(marker, pg.freshDatabase());
+        }
+        return List.of("--db-url", Files.readString(marker).strip(), "--db-user", pg.user());
+    }
+
+    /** A connection to the server's own database (embedded H2 is shared within this JVM), for tests that count rows. */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        try {
+            List<String> flags = databaseFlags(data);
+            if (!flags.isEmpty()) {
+                return java.sql.DriverManager.getConnection(flags.get(1), flags.get(3), "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.sql.DriverManager.getConnection(
+                ConfigLoader.load(new String[] {"--data", data.toString()}, Map.of()).storage().dbUrl());
     }
 
     public static TestServer start(String... args) {

@@ -39,8 +39,9 @@ final class RenderThreads implements AutoCloseable {
             return render.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             render.cancel(true);
-            throw new ConversionFailed(ErrorCode.TIMEOUT, String.format(java.util.Locale.ROOT,
-                    "the page did not print within %.1f s", limit.toMillis() / 1000.0));
+            // whole seconds as the job's own limit says them (either may be the one that fires first)
+            throw new ConversionFailed(ErrorCode.TIMEOUT, "the page did not print within " + (limit.toMillis() % 1000 == 0
+                    ? limit.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", limit.toMillis() / 1000.0)));
         } catch (InterruptedException e) {
             render.cancel(true);
             throw e;
