@@ -60,7 +60,9 @@ import io.kiln.job.Durability;
 import io.kiln.job.UnitOfWork;
 import io.kiln.job.Workers;
 import io.kiln.storage.JdbcFileCatalog;
+import io.kiln.storage.BlobStore;
 import io.kiln.storage.LocalBlobStore;
+import io.kiln.storage.S3BlobStore;
 import io.kiln.storage.SmallBlobsInDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,6 +96,8 @@ public final class Kiln implements AutoCloseable {
     static final int SMALL_BLOB_MAX = 256 * 1024;
 
     private final Database database;
+    /** The S3 bucket stored files live in, or null when they live under the data directory. */
+    private final S3BlobStore objects;
     private final WebhookSender webhooks;
     private final JdbcDeliveries deliveries;
     private final Duration ttl;
@@ -121,8 +125,11 @@ public final class Kiln implements AutoCloseable {
         var catalog = new JdbcFileCatalog(database.dataSource());
         var detector = new FormatDetector();
         Path scratchDir = Files.createDirectories(config.storage().scratchDir());
-        var blobs = new SmallBlobsInDatabase(database.dataSource(), new LocalBlobStore(data.resolve("blobs")),
-                SMALL_BLOB_MAX);
+        Optional<S3BlobStore> bucket = config.storage().objects().isEmpty() ? Optional.empty()
+                : Optional.of(S3BlobStore.open(config.storage().objects().get(), scratchDir));
+        objects = bucket.orElse(null);
+        BlobStore large = bucket.isPresent() ? bucket.get() : new LocalBlobStore(data.resolve("blobs"));
+        var blobs = new SmallBlobsInDatabase(database.dataSource(), large, SMALL_BLOB_MAX);
         var files = new FileService(blobs, catalog, detector::detect, clock, config.jobs().ttl(),
                 config.http().maxUploadBytes(), scratchDir);
         office = config.office().processes() == 0
@@ -163,7 +170,8 @@ public final class Kiln implements AutoCloseable {
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
-                        new SystemRoutes(registry, database::isHealthy, metrics)::register,
+                        new SystemRoutes(registry, () -> database.isHealthy()
+                                && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api, config.dialects().pdfRestPrefix())::register,
                         new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
                                 config.dialects().convertApiPollWait())::register));
@@ -308,6 +316,9 @@ public final class Kiln implements AutoCloseable {
         html.close();
         fetcher.close();
         database.close();
+        if (objects != null) {
+            objects.close();
+        }
         try {
             Files.deleteIfExists(scratch); // only when empty: a directory in shared memory is not left behind
         } catch (IOException e) {

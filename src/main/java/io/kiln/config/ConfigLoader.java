@@ -1,9 +1,12 @@
 package io.kiln.config;
 
+import io.kiln.storage.S3Location;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds a {@link KilnConfig} from flags and environment, validating every value. */
 public final class ConfigLoader {
@@ -48,7 +51,8 @@ public final class ConfigLoader {
         // each running conversion may hold an input fetched up to the upload limit and its outputs
         Path scratch = raw.explicit(Setting.SCRATCH).map(Path::of).map(Path::toAbsolutePath).orElseGet(() ->
                 ScratchLocation.defaultFor(data, 2L * jobs.workers() * http.maxUploadBytes()));
-        var storage = new KilnConfig.Storage(data, scratch, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD));
+        var storage = new KilnConfig.Storage(data, scratch, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD),
+                objects(raw));
         var security = new KilnConfig.Security(
                 raw.explicit(Setting.KEYS_FILE).map(Path::of).orElse(data.resolve("keys")).toAbsolutePath(),
                 raw.explicit(Setting.ALLOW_HOSTS)
@@ -81,6 +85,30 @@ public final class ConfigLoader {
                 Values.pathPrefix(raw.source(Setting.PDFREST_PREFIX), raw.get(Setting.PDFREST_PREFIX)),
                 Values.duration(raw.source(Setting.CONVERTAPI_POLL_WAIT), raw.get(Setting.CONVERTAPI_POLL_WAIT)));
         return new KilnConfig(http, jobs, storage, security, office, html, ocr, webhooks, dialects);
+    }
+
+    /** An S3 location from --storage s3://… and its --s3-* settings; empty for the local default. */
+    private static Optional<S3Location> objects(RawSettings raw) {
+        Optional<String> storage = raw.explicit(Setting.STORAGE).filter(v -> !v.isBlank());
+        if (storage.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<URI> endpoint = raw.explicit(Setting.S3_ENDPOINT).filter(v -> !v.isBlank()).map(v -> {
+            URI uri = URI.create(v.trim());
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new ConfigException(raw.source(Setting.S3_ENDPOINT) + ": an http(s) URL, not '" + v + "'");
+            }
+            return uri;
+        });
+        if (raw.explicit(Setting.S3_ACCESS_KEY).isPresent() != raw.explicit(Setting.S3_SECRET_KEY).isPresent()) {
+            throw new ConfigException("--s3-access-key and --s3-secret-key go together");
+        }
+        try {
+            return Optional.of(S3Location.parse(storage.get().trim(), endpoint, raw.get(Setting.S3_REGION),
+                    raw.get(Setting.S3_ACCESS_KEY), raw.get(Setting.S3_SECRET_KEY)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(raw.source(Setting.STORAGE) + ": " + e.getMessage());
+        }
     }
 
     /** One line per setting, for {@code --help}. */

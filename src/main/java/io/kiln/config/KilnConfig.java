@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import io.kiln.storage.S3Location;
 
 /** The whole validated configuration, one record per concern. */
 public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office, Html html,
@@ -46,7 +47,9 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     }
 
     /** Where jobs and files are kept, and where conversions in progress work. */
-    public record Storage(Path dataDir, Path scratchDir, String dbUrl, String dbUser, String dbPassword) {
+    /** @param objects where stored files live when not under the data directory: an S3 bucket */
+    public record Storage(Path dataDir, Path scratchDir, String dbUrl, String dbUser, String dbPassword,
+                          Optional<S3Location> objects) {
         public boolean embedded() {
             return dbUrl.startsWith("jdbc:h2:");
         }

@@ -6,14 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /** Blobs as files under one directory; keys are relative paths made by the server (never by clients). */
 public final class LocalBlobStore implements BlobStore {
 
-    private static final int BUFFER = 64 * 1024;
     private final Path root;
 
     public LocalBlobStore(Path root) throws IOException {
@@ -36,20 +32,12 @@ public final class LocalBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
         try {
-            MessageDigest sha = Sha256.newDigest();
-            long size = 0;
-            try (var din = new DigestInputStream(in, sha); OutputStream out = Files.newOutputStream(tmp)) {
-                byte[] buf = new byte[BUFFER];
-                for (int n; (n = din.read(buf)) > 0; ) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new TooLargeException(maxBytes);
-                    }
-                    out.write(buf, 0, n);
-                }
+            Written w;
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                w = HashedCopy.copy(in, out, maxBytes);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Written(size, HexFormat.of().formatHex(sha.digest()));
+            return w;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -59,23 +47,12 @@ public final class LocalBlobStore implements BlobStore {
     public Written putFile(String key, Path source) throws IOException {
         Written w;
         try (InputStream in = Files.newInputStream(source)) {
-            w = hashOnly(in);
+            w = HashedCopy.of(in);
         }
         Path target = path(key);
         Files.createDirectories(target.getParent());
         Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         return w;
-    }
-
-    private static Written hashOnly(InputStream in) throws IOException {
-        MessageDigest sha = Sha256.newDigest();
-        long size = 0;
-        byte[] buf = new byte[BUFFER];
-        for (int n; (n = in.read(buf)) > 0; ) {
-            sha.update(buf, 0, n);
-            size += n;
-        }
-        return new Written(size, HexFormat.of().formatHex(sha.digest()));
     }
 
     @Override

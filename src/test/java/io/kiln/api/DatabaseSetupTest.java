@@ -12,11 +12,35 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server keeps its jobs and files in the database this test run is for: embedded H2, or a real
- * PostgreSQL in the build's second run ({@code kiln.test.database=postgres}), so that run really
- * exercises PostgreSQL.
+ * The server keeps its jobs and files where this test run says: embedded H2 and the data directory,
+ * or in the build's second run a real PostgreSQL ({@code kiln.test.database=postgres}) and an S3
+ * bucket ({@code kiln.test.storage=s3}), so that run really exercises a cluster's set-up.
  */
 class DatabaseSetupTest {
+
+    @Test
+    void aLargeUploadIsStoredInTheRunsStorageAndReadBack() throws Exception {
+        boolean s3 = "s3".equals(System.getProperty("kiln.test.storage"));
+        try (TestServer server = TestServer.start()) {
+            // larger than the database keeps itself: the blob store's
+            JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/tracemonkey.pdf"))
+                    .field("to", "pdf").field("pages", "1"));
+            assertThat(job.path("status").asText()).isEqualTo("success");
+            assertThat(server.bucket().isPresent()).isEqualTo(s3);
+            if (s3) {
+                assertThat(io.kiln.testing.S3Server.server().objectCount(server.bucket().get())).isPositive();
+            } else {
+                try (var blobs = java.nio.file.Files.walk(server.data().resolve("blobs"))) {
+                    assertThat(blobs.filter(java.nio.file.Files::isRegularFile).count()).isPositive();
+                }
+            }
+            var pdf = server.getBytes("/v1/jobs/" + job.path("id").asText() + "/output");
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            }
+        }
+    }
 
     @Test
     void aJobAndItsOutputAreRowsInTheRunsDatabase() throws Exception {

@@ -88,16 +88,7 @@ class ExpiryTest {
         return server.send(HttpRequest.newBuilder(URI.create(url)).GET().build()).statusCode();
     }
 
-    /** Stored blobs: files under the data directory, and small ones kept as database rows. */
     private static long blobCount(TestServer server) throws Exception {
-        long rows;
-        try (var c = server.database();
-             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM small_blobs")) {
-            rs.next();
-            rows = rs.getLong(1);
-        }
-        try (var files = Files.walk(server.data().resolve("blobs"))) {
-            return rows + files.filter(Files::isRegularFile).count();
-        }
+        return server.storedBlobs();
     }
 }

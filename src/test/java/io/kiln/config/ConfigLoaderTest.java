@@ -64,6 +64,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storedFilesGoToAnS3BucketWhenToldAndBadLocationsAreRefused() {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).storage().objects()).isEmpty();
+        KilnConfig s3 = ConfigLoader.load(new String[] {"--storage", "s3://kiln-files/prod", "--s3-endpoint",
+                "http://minio:9000", "--s3-access-key", "AK", "--s3-secret-key", "SK"}, Map.of());
+        var where = s3.storage().objects().orElseThrow();
+        assertThat(where.bucket()).isEqualTo("kiln-files");
+        assertThat(where.prefix()).isEqualTo("prod/");
+        assertThat(where.endpoint()).contains(java.net.URI.create("http://minio:9000"));
+        assertThat(where.region()).isEqualTo("us-east-1");
+        assertThat(where.toString()).doesNotContain("SK");
+        assertThat(ConfigLoader.load(new String[0], Map.of("KILN_STORAGE", "s3://kiln-files")).storage().objects()
+                .orElseThrow().accessKey()).isEmpty(); // the AWS SDK's own credential chain
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--storage", "/mnt/files"}, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--storage: an S3 location is s3://bucket");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--storage", "s3://Bad_Bucket"}, Map.of()))
+                .hasMessage("--storage: 'Bad_Bucket' is not a valid S3 bucket name");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--storage", "s3://kiln-files", "--s3-endpoint",
+                "minio:9000"}, Map.of())).hasMessageStartingWith("--s3-endpoint: an http(s) URL");
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--storage", "s3://kiln-files", "--s3-access-key",
+                "AK"}, Map.of())).hasMessage("--s3-access-key and --s3-secret-key go together");
+    }
+
+    @Test
     void webhookRetriesAndConvertApiPollsAreTunable() {
         KilnConfig defaults = ConfigLoader.load(new String[0], Map.of());
         assertThat(defaults.webhooks()).isEqualTo(new KilnConfig.Webhooks(Duration.ofSeconds(5), Duration.ofHours(24)));

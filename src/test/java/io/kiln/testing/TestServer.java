@@ -21,9 +21,11 @@ import java.util.Map;
 /**
  * A real Kiln server on a random loopback port with its own data directory, spoken to over HTTP.
  * Extra serve flags go in {@code args}; the clock is a {@link MutableClock} the test controls. With
- * the system property {@code kiln.test.database=postgres} (the build's second test run) its database
- * is a fresh one on the tests' real {@link Postgres} instead of embedded H2, kept with the data
- * directory so that a server started again on it ({@link #startOn}) finds its jobs.
+ * the system properties {@code kiln.test.database=postgres} and {@code kiln.test.storage=s3} (the
+ * build's second test run: a cluster's set-up) its database is a fresh one on the tests' real
+ * {@link Postgres} instead of embedded H2, and its stored files go to a bucket of the tests'
+ * {@link S3Server}; both are kept with the data directory, so that a server started again on it
+ * ({@link #startOn}) finds its jobs and files.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class TestServer implements AutoCloseable {
         this.data = data;
         List<String> all = new ArrayList<>(List.of("--port", "0", "--data", data.toString()));
         all.addAll(databaseFlags(data));
+        all.addAll(storageFlags(data));
         if (!Arrays.asList(args).contains("--office-processes")) {
             // office processes cost seconds of CPU to start; tests that convert office files ask for them
             all.addAll(List.of("--office-processes", "0"));
@@ -49,6 +52,48 @@ public final class TestServer implements AutoCloseable {
         }
         all.addAll(Arrays.asList(args));
         this.kiln = Kiln.start(ConfigLoader.load(all.toArray(String[]::new), Map.of()), clock);
+    }
+
+    /** With {@code kiln.test.storage=s3}, the data directory's own bucket on the tests' {@link S3Server}; else nothing. */
+    private static List<String> storageFlags(Path data) throws IOException {
+        if (!"s3".equals(System.getProperty("kiln.test.storage"))) {
+            return List.of();
+        }
+        Path marker = data.resolve(".test-bucket");
+        S3Server s3 = S3Server.server();
+        if (!Files.exists(marker)) {
+            Files.createDirectories(data);
+            Files.writeString(marker, s3.freshBucket());
+        }
+        return s3.serveFlags(Files.readString(marker).strip());
+    }
+
+    /** Stored blobs: small ones kept as database rows, the others files under the data directory or objects in the bucket. */
+    public long storedBlobs() throws java.sql.SQLException, IOException {
+        long rows;
+        try (var c = database(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM small_blobs")) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+        if (bucket().isPresent()) {
+            return rows + S3Server.server().objectCount(bucket().get());
+        }
+        if (!Files.isDirectory(data.resolve("blobs"))) {
+            return rows;
+        }
+        try (var files = Files.walk(data.resolve("blobs"))) {
+            return rows + files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** The bucket the server's stored files go to, when {@code kiln.test.storage=s3}. */
+    public java.util.Optional<String> bucket() {
+        try {
+            return Files.exists(data.resolve(".test-bucket"))
+                    ? java.util.Optional.of(Files.readString(data.resolve(".test-bucket")).strip()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Nothing for embedded H2; with {@code kiln.test.database=postgres}, the data directory's own PostgreSQL database. */

@@ -1,0 +1,47 @@
+package io.kiln.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kiln.testing.S3Server;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The blob store contract on a real S3 server (s3proxy), in a bucket of its own under a prefix. */
+class S3BlobStoreTest extends BlobStoreContract {
+
+    private S3BlobStore s3;
+    private String bucket;
+
+    @Override
+    protected BlobStore freshStore(Path scratch) throws Exception {
+        S3Server server = S3Server.server();
+        bucket = server.freshBucket();
+        s3 = S3BlobStore.open(S3Location.parse("s3://" + bucket + "/kiln", Optional.of(server.endpoint()), "us-east-1",
+                server.accessKey(), server.secretKey()), scratch.resolve("spool"));
+        return s3;
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
+    }
+
+    @Test
+    void objectsLiveUnderThePrefixAndTheBucketAnswers() throws Exception {
+        s3.put("x/y", new ByteArrayInputStream(new byte[] {1, 2, 3}), 10);
+        assertThat(S3Server.server().objectCount(bucket)).isEqualTo(1);
+        assertThat(s3.isReachable()).isTrue();
+    }
+
+    @Test
+    void aMissingBucketIsNotReachable() throws Exception {
+        S3Server server = S3Server.server();
+        try (S3BlobStore missing = S3BlobStore.open(S3Location.parse("s3://no-such-bucket-here",
+                Optional.of(server.endpoint()), "us-east-1", server.accessKey(), server.secretKey()), scratch)) {
+            assertThat(missing.isReachable()).isFalse();
+        }
+    }
+}
