@@ -50,6 +50,7 @@ import io.kiln.fetch.UrlFetcher;
 import io.kiln.job.CreditAccounts;
 import io.kiln.job.FileService;
 import io.kiln.job.JdbcJobStore;
+import io.kiln.job.ClusterJobNotices;
 import io.kiln.job.JobEvents;
 import io.kiln.job.JobRunner;
 import io.kiln.job.JobService;
@@ -96,6 +97,8 @@ public final class Kiln implements AutoCloseable {
     static final int SMALL_BLOB_MAX = 256 * 1024;
 
     private final Database database;
+    /** Job ends told to and heard from other nodes, or null with an embedded database. */
+    private final ClusterJobNotices notices;
     /** The S3 bucket stored files live in, or null when they live under the data directory. */
     private final S3BlobStore objects;
     private final WebhookSender webhooks;
@@ -142,6 +145,8 @@ public final class Kiln implements AutoCloseable {
         fetcher = new UrlFetcher(policy);
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
+        // nodes sharing a PostgreSQL tell each other when jobs end; an embedded database has one node
+        notices = config.storage().embedded() ? null : new ClusterJobNotices(database.dataSource(), events);
         var metrics = new PrometheusMetrics();
         var sql = new Sql(database.dataSource());
         UnitOfWork unitOfWork = work -> sql.atomically(() -> {
@@ -315,6 +320,9 @@ public final class Kiln implements AutoCloseable {
         office.close();
         html.close();
         fetcher.close();
+        if (notices != null) {
+            notices.close();
+        }
         database.close();
         if (objects != null) {
             objects.close();

@@ -46,11 +46,23 @@ public final class JobEvents {
 
     /** The job ended, was deleted or expired: wake everyone waiting on it. */
     public void ended(Job job) {
-        Set<CompletableFuture<Void>> woken = waiting.remove(job.key());
+        wake(job.key());
+        onEnd.forEach(listener -> listener.accept(job));
+    }
+
+    /**
+     * Another node ended, deleted or expired the job with this {@link Job#key() key}: wake its waiters
+     * here (they read its state again); this node's end listeners are not run, the other node ran its own.
+     */
+    public void endedElsewhere(String key) {
+        wake(key);
+    }
+
+    private void wake(String key) {
+        Set<CompletableFuture<Void>> woken = waiting.remove(key);
         if (woken != null) {
             woken.forEach(f -> f.complete(null));
         }
-        onEnd.forEach(listener -> listener.accept(job));
     }
 
     /** How many waits are registered (across jobs). */

@@ -1,0 +1,71 @@
+package io.kiln.api;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one PostgreSQL and one bucket (the build's cluster run only): they share the work,
+ * and either answers for a job the other accepted: its state, its files, its deletion.
+ */
+class TwoNodesTest {
+
+    private static final String SHARED_SIGNING_KEY = "two-nodes-test-signing-key";
+
+    @TempDir
+    Path second;
+
+    @Test
+    void nodesShareJobsFilesAndDeletions() throws Exception {
+        assumeTrue("postgres".equals(System.getProperty("kiln.test.database"))
+                && "s3".equals(System.getProperty("kiln.test.storage")), "a cluster's set-up (the build's second run)");
+        try (TestServer a = TestServer.start("--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
+            // the second node's data directory names the same database and bucket as the first's
+            for (String marker : new String[] {".test-database-url", ".test-bucket"}) {
+                Files.copy(a.data().resolve(marker), second.resolve(marker));
+            }
+            try (TestServer b = TestServer.startOn(second, "--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
+                String slow = json(a.postMultipart("/v1/jobs", Multipart.form()
+                        .file("file", Corpus.file("pdf/freeculture.pdf")).field("to", "png").field("dpi", "150")))
+                        .path("id").asText();
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> json(b.get("/v1/jobs/" + slow)).path("status").asText().equals("working"));
+
+                // one worker per node, one of them busy: the other node's worker converts this one, and a
+                // long-poll held on either node (so on one that did not run it) answers when it ends
+                String id = json(a.postMultipart("/v1/jobs", Multipart.form()
+                        .file("file", Corpus.file("pdf/pdflatex-4-pages.pdf")).field("to", "txt"))).path("id").asText();
+                var onA = CompletableFuture.supplyAsync(() -> json(a.get("/v1/jobs/" + id + "?wait=60")));
+                var onB = CompletableFuture.supplyAsync(() -> json(b.get("/v1/jobs/" + id + "?wait=60")));
+                JsonNode quick = onA.get(30, TimeUnit.SECONDS);
+                assertThat(quick.path("status").asText()).isEqualTo("success");
+                assertThat(onB.get(30, TimeUnit.SECONDS).path("status").asText()).isEqualTo("success");
+                assertThat(json(a.get("/v1/jobs/" + slow)).path("status").asText()).isEqualTo("working");
+
+                String fromA = a.get("/v1/jobs/" + id + "/output").body();
+                assertThat(b.get("/v1/jobs/" + id + "/output").body()).isEqualTo(fromA).contains("original language");
+                String link = quick.path("outputs").get(0).path("url").asText();
+                String linkOnB = link.replaceFirst("^https?://[^/]+", b.base());
+                assertThat(b.send(HttpRequest.newBuilder(URI.create(linkOnB)).GET().build()).body()).isEqualTo(fromA);
+
+                assertThat(b.delete("/v1/jobs/" + slow).statusCode()).isEqualTo(204);
+                assertThat(a.get("/v1/jobs/" + slow).statusCode()).isEqualTo(404);
+            }
+        }
+    }
+}
