@@ -51,7 +51,9 @@ import io.kiln.job.CreditAccounts;
 import io.kiln.job.FileService;
 import io.kiln.job.JdbcJobStore;
 import io.kiln.job.ClusterJobNotices;
+import io.kiln.job.JdbcPollHolds;
 import io.kiln.job.JobEvents;
+import io.kiln.job.PollHolds;
 import io.kiln.job.JobRunner;
 import io.kiln.job.JobService;
 import io.kiln.job.JobStore;
@@ -179,7 +181,8 @@ public final class Kiln implements AutoCloseable {
                                 && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api, config.dialects().pdfRestPrefix())::register,
                         new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
-                                config.dialects().convertApiPollWait())::register));
+                                config.dialects().convertApiPollWait(), config.storage().embedded()
+                                ? PollHolds.inProcess() : new JdbcPollHolds(database.dataSource(), clock))::register));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
                 ServerSecret.Form.WHSEC));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.testing.Corpus;
 import io.kiln.testing.Multipart;
+import io.kiln.testing.Origin;
 import io.kiln.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,16 +31,50 @@ class TwoNodesTest {
     @TempDir
     Path second;
 
-    @Test
-    void nodesShareJobsFilesAndDeletions() throws Exception {
+    private static void assumeCluster() {
         assumeTrue("postgres".equals(System.getProperty("kiln.test.database"))
                 && "s3".equals(System.getProperty("kiln.test.storage")), "a cluster's set-up (the build's second run)");
+    }
+
+    private static long holds(TestServer server) throws Exception {
+        try (var c = server.database(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM poll_holds")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A second node on the first one's database and bucket. */
+    private TestServer secondNode(TestServer first, String... flags) throws Exception {
+        for (String marker : new String[] {".test-database-url", ".test-bucket"}) {
+            Files.copy(first.data().resolve(marker), second.resolve(marker));
+        }
+        return TestServer.startOn(second, flags);
+    }
+
+    @Test
+    void aConvertApiPollHeldOnOneNodeRefusesAConcurrentPollOnTheOther() throws Exception {
+        assumeCluster();
+        try (Origin origin = new Origin().serveHeld("/slow.pdf", Corpus.file("pdf/pdflatex-4-pages.pdf"));
+             TestServer a = TestServer.start("--allow-hosts", "127.0.0.1");
+             TestServer b = secondNode(a, "--allow-hosts", "127.0.0.1")) {
+            String id = json(a.send(a.request("/convert/pdf/to/txt?Async=true&File=" + origin.url("/slow.pdf"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build())).path("JobId").asText();
+            var held = CompletableFuture.supplyAsync(() -> a.get("/job/" + id));
+            await().atMost(Duration.ofSeconds(10)).until(() -> holds(a) == 1); // node A holds the poll
+            var other = b.get("/job/" + id);
+            assertThat(other.statusCode()).isEqualTo(503);
+            assertThat(json(other).path("Code").asInt()).isEqualTo(5030);
+            origin.release();
+            assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isIn(200, 202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.get("/job/" + id).statusCode() == 200);
+        }
+    }
+
+    @Test
+    void nodesShareJobsFilesAndDeletions() throws Exception {
+        assumeCluster();
         try (TestServer a = TestServer.start("--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
-            // the second node's data directory names the same database and bucket as the first's
-            for (String marker : new String[] {".test-database-url", ".test-bucket"}) {
-                Files.copy(a.data().resolve(marker), second.resolve(marker));
-            }
-            try (TestServer b = TestServer.startOn(second, "--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
+            try (TestServer b = secondNode(a, "--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
                 String slow = json(a.postMultipart("/v1/jobs", Multipart.form()
                         .file("file", Corpus.file("pdf/freeculture.pdf")).field("to", "png").field("dpi", "150")))
                         .path("id").asText();

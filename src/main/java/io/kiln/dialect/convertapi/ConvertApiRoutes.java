@@ -8,6 +8,7 @@ import io.kiln.api.OwnLinks;
 import io.kiln.job.Caller;
 import io.kiln.job.Job;
 import io.kiln.job.JobStatus;
+import io.kiln.job.PollHolds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,16 @@ public final class ConvertApiRoutes {
     private final ConversionRequestReader requests;
     private final ConversionResults results;
     private final ConvertApiFiles files;
-    private final PollGuard polls = new PollGuard();
+    private final PollHolds polls;
 
     /**
      * @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /convertapi})
      * @param pollWait how long a poll of an unfinished job is held before it is answered 202
+     * @param polls one poll at a time per job, across the nodes that share the database
      */
-    public ConvertApiRoutes(ApiContext api, AcceptedOptions accepted, String prefix, Duration pollWait) {
+    public ConvertApiRoutes(ApiContext api, AcceptedOptions accepted, String prefix, Duration pollWait, PollHolds polls) {
         this.api = api;
+        this.polls = polls;
         this.prefix = prefix;
         this.pollWait = pollWait;
         this.auth = new ConvertApiAuth(api.auth());
@@ -98,7 +101,8 @@ public final class ConvertApiRoutes {
         String id = JobIds.parse(ctx.pathParam("id")).orElseThrow(ConvertApiRoutes::noSuchJob);
         String tenant = tenantOf(ctx, params, id);
         String key = tenant + "/" + id;
-        if (!polls.enter(key)) {
+        // held a little longer than the poll may take, so a node that dies mid-poll lets go
+        if (!polls.take(key, pollWait.plusSeconds(30))) {
             throw new ConvertApiFailure(ConvertApiError.of(503, 5030,
                     "Another poll of job " + id + " is in progress; no concurrent poll requests are allowed."));
         }
@@ -106,7 +110,7 @@ public final class ConvertApiRoutes {
         try {
             answer(ctx, tenant, id, pollWait, storeFile, unfinished -> ctx.status(202).json(Map.of("JobId", id)));
         } finally {
-            polls.leave(key);
+            polls.release(key);
         }
     }
 
