@@ -34,6 +34,15 @@ public interface BlobStore {
 
     void delete(String key) throws IOException;
 
+    /** Runs {@code use} on {@code copy}, a temporary file made for it, and removes the copy after. */
+    static <T> T onTemporaryCopy(Path copy, java.util.function.Function<Path, T> use) throws IOException {
+        try {
+            return use.apply(copy);
+        } finally {
+            java.nio.file.Files.deleteIfExists(copy);
+        }
+    }
+
     /** More bytes arrived than allowed. */
     final class TooLargeException extends IOException {
         public TooLargeException(long maxBytes) {

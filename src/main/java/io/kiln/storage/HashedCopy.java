@@ -5,6 +5,8 @@ import io.kiln.storage.BlobStore.Written;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -36,8 +38,17 @@ final class HashedCopy {
         return new Written(size, HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** The size and hash of {@code in}'s bytes. */
-    static Written of(InputStream in) throws IOException {
-        return copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+    /** Writes {@code in} to the new or emptied file {@code target}, as {@link #copy}. */
+    static Written toFile(InputStream in, Path target, long maxBytes) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            return copy(in, out, maxBytes);
+        }
+    }
+
+    /** The size and hash of {@code file}'s bytes. */
+    static Written ofFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+        }
     }
 }

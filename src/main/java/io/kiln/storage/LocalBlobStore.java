@@ -2,7 +2,6 @@ package io.kiln.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,10 +31,7 @@ public final class LocalBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
         try {
-            Written w;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                w = HashedCopy.copy(in, out, maxBytes);
-            }
+            Written w = HashedCopy.toFile(in, tmp, maxBytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return w;
         } finally {
@@ -45,10 +41,7 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public Written putFile(String key, Path source) throws IOException {
-        Written w;
-        try (InputStream in = Files.newInputStream(source)) {
-            w = HashedCopy.of(in);
-        }
+        Written w = HashedCopy.ofFile(source);
         Path target = path(key);
         Files.createDirectories(target.getParent());
         Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);

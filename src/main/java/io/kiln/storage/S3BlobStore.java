@@ -2,7 +2,6 @@ package io.kiln.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,10 +52,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public Written put(String key, InputStream in, long maxBytes) throws IOException {
         Path tmp = Files.createTempFile(spool, "s3-upload", ".part"); // removed below, leaving the spool as it was
         try {
-            Written w;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                w = HashedCopy.copy(in, out, maxBytes);
-            }
+            Written w = HashedCopy.toFile(in, tmp, maxBytes);
             send(key, tmp);
             return w;
         } finally {
@@ -67,10 +63,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     /** Sends {@code source} and then removes it, as a local store moves it. */
     @Override
     public Written putFile(String key, Path source) throws IOException {
-        Written w;
-        try (InputStream in = Files.newInputStream(source)) {
-            w = HashedCopy.of(in);
-        }
+        Written w = HashedCopy.ofFile(source);
         send(key, source);
         Files.deleteIfExists(source);
         return w;
@@ -109,12 +102,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public <T> T withLocalFile(String key, Path scratch, Function<Path, T> use) throws IOException {
-        Path copy = localCopy(key, scratch);
-        try {
-            return use.apply(copy);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+        return BlobStore.onTemporaryCopy(localCopy(key, scratch), use);
     }
 
     @Override

@@ -78,12 +78,7 @@ public final class SmallBlobsInDatabase implements BlobStore {
         if (small.isEmpty()) {
             return large.withLocalFile(key, scratch, use);
         }
-        Path copy = write(small.get(), scratch);
-        try {
-            return use.apply(copy);
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+        return BlobStore.onTemporaryCopy(write(small.get(), scratch), use);
     }
 
     @Override
