@@ -133,6 +133,13 @@ public final class Kiln implements AutoCloseable {
         Optional<S3BlobStore> bucket = config.storage().objects().isEmpty() ? Optional.empty()
                 : Optional.of(S3BlobStore.open(config.storage().objects().get(), scratchDir));
         objects = bucket.orElse(null);
+        Optional<String> unreachable = bucket.flatMap(S3BlobStore::unreachableBecause);
+        if (unreachable.isPresent()) { // as a database that cannot be reached stops the start
+            bucket.get().close();
+            database.close();
+            throw new ConfigException("--storage: " + config.storage().objects().get() + " cannot be used: "
+                    + unreachable.get());
+        }
         BlobStore large = bucket.isPresent() ? bucket.get() : new LocalBlobStore(data.resolve("blobs"));
         var blobs = new SmallBlobsInDatabase(database.dataSource(), large, SMALL_BLOB_MAX);
         var files = new FileService(blobs, catalog, detector::detect, clock, config.jobs().ttl(),

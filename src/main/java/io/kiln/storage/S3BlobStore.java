@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -116,11 +118,18 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /** Whether the bucket answers (for readiness). */
     public boolean isReachable() {
+        return unreachableBecause().isEmpty();
+    }
+
+    /** Why the bucket does not answer, or empty when it does. */
+    public Optional<String> unreachableBecause() {
         try {
             s3.headBucket(b -> b.bucket(location.bucket()));
-            return true;
+            return Optional.empty();
+        } catch (NoSuchBucketException e) {
+            return Optional.of("there is no bucket " + location.bucket());
         } catch (SdkException e) {
-            return false;
+            return Optional.of(e.getMessage());
         }
     }
 

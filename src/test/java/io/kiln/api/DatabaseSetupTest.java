@@ -19,6 +19,16 @@ import org.junit.jupiter.api.Test;
 class DatabaseSetupTest {
 
     @Test
+    void aBucketThatIsNotThereStopsTheStartWithOneLine() {
+        var s3 = io.kiln.testing.S3Server.server();
+        java.util.List<String> flags = new java.util.ArrayList<>(s3.serveFlags("no-such-bucket-here"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServer.start(flags.toArray(String[]::new)).close())
+                .isInstanceOf(io.kiln.config.ConfigException.class)
+                .hasMessageStartingWith("--storage: s3://no-such-bucket-here/")
+                .hasMessageContaining("there is no bucket no-such-bucket-here");
+    }
+
+    @Test
     void aLargeUploadIsStoredInTheRunsStorageAndReadBack() throws Exception {
         boolean s3 = "s3".equals(System.getProperty("kiln.test.storage"));
         try (TestServer server = TestServer.start()) {

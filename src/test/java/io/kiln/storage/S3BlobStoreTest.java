@@ -42,6 +42,7 @@ class S3BlobStoreTest extends BlobStoreContract {
         try (S3BlobStore missing = S3BlobStore.open(S3Location.parse("s3://no-such-bucket-here",
                 Optional.of(server.endpoint()), "us-east-1", server.accessKey(), server.secretKey()), scratch)) {
             assertThat(missing.isReachable()).isFalse();
+            assertThat(missing.unreachableBecause()).contains("there is no bucket no-such-bucket-here");
         }
     }
 }
