@@ -175,7 +175,11 @@ public final class Kiln implements AutoCloseable {
                 job -> deliveries.deleteForJob(job.tenant(), job.id()));
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
-        var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key", ServerSecret.Form.HEX));
+        // generated secrets are kept where every node finds them: with a shared database, in it
+        Optional<javax.sql.DataSource> sharedSecrets = config.storage().embedded() ? Optional.empty()
+                : Optional.of(database.dataSource());
+        var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key", ServerSecret.Form.HEX,
+                sharedSecrets));
         var view = new JobView(links, deliveries);
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
@@ -191,7 +195,7 @@ public final class Kiln implements AutoCloseable {
                                 config.dialects().convertApiPollWait(), config.storage().embedded()
                                 ? PollHolds.inProcess() : new JdbcPollHolds(database.dataSource(), clock))::register));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
-                ServerSecret.Form.WHSEC));
+                ServerSecret.Form.WHSEC, sharedSecrets));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());
         webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,

@@ -75,7 +75,7 @@ class NativeWebhookTest {
                 receiver.enqueue(new MockResponse.Builder().code(503).build());
             }
             receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-            String whsec = java.nio.file.Files.readString(server.data().resolve("webhook.key")).strip();
+            String whsec = server.generatedSecret("webhook.key");
             assertThat(whsec).startsWith("whsec_");
             byte[] key = Base64.getDecoder().decode(whsec.substring("whsec_".length()));
 

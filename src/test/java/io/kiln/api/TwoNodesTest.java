@@ -21,12 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two nodes on one PostgreSQL and one bucket (the build's cluster run only): they share the work,
- * and either answers for a job the other accepted: its state, its files, its deletion.
+ * Two nodes on one PostgreSQL and one bucket (the build's cluster run only), configured with nothing
+ * else in common: they share the work, and either answers for a job the other accepted: its state,
+ * its files and signed links, its deletion.
  */
 class TwoNodesTest {
-
-    private static final String SHARED_SIGNING_KEY = "two-nodes-test-signing-key";
 
     @TempDir
     Path second;
@@ -73,8 +72,8 @@ class TwoNodesTest {
     @Test
     void nodesShareJobsFilesAndDeletions() throws Exception {
         assumeCluster();
-        try (TestServer a = TestServer.start("--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
-            try (TestServer b = secondNode(a, "--workers", "1", "--signing-key", SHARED_SIGNING_KEY)) {
+        try (TestServer a = TestServer.start("--workers", "1")) {
+            try (TestServer b = secondNode(a, "--workers", "1")) {
                 String slow = json(a.postMultipart("/v1/jobs", Multipart.form()
                         .file("file", Corpus.file("pdf/freeculture.pdf")).field("to", "png").field("dpi", "150")))
                         .path("id").asText();
@@ -94,6 +93,7 @@ class TwoNodesTest {
 
                 String fromA = a.get("/v1/jobs/" + id + "/output").body();
                 assertThat(b.get("/v1/jobs/" + id + "/output").body()).isEqualTo(fromA).contains("original language");
+                // signed by A with the secret it generated, which B finds in the database
                 String link = quick.path("outputs").get(0).path("url").asText();
                 String linkOnB = link.replaceFirst("^https?://[^/]+", b.base());
                 assertThat(b.send(HttpRequest.newBuilder(URI.create(linkOnB)).GET().build()).body()).isEqualTo(fromA);

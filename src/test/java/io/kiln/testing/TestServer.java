@@ -86,6 +86,26 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A secret the server generated for itself ({@code signing.key}, {@code webhook.key}): a file under the
+     * data directory, or with a shared database (the cluster run) a row of {@code server_secrets}.
+     */
+    public String generatedSecret(String name) throws IOException, java.sql.SQLException {
+        Path file = data.resolve(name);
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        try (var c = database(); var q = c.prepareStatement("SELECT secret FROM server_secrets WHERE name = ?")) {
+            q.setString(1, name);
+            try (var rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("the server generated no " + name);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** The bucket the server's stored files go to, when {@code kiln.test.storage=s3}. */
     public java.util.Optional<String> bucket() {
         try {
