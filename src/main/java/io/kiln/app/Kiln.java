@@ -101,8 +101,8 @@ public final class Kiln implements AutoCloseable {
     private final Database database;
     /** Job ends told to and heard from other nodes, or null with an embedded database. */
     private final ClusterJobNotices notices;
-    /** The S3 bucket stored files live in, or null when they live under the data directory. */
-    private final S3BlobStore objects;
+    /** The S3 bucket stored files live in; empty when they live under the data directory. */
+    private final Optional<S3BlobStore> bucket;
     private final WebhookSender webhooks;
     private final JdbcDeliveries deliveries;
     private final Duration ttl;
@@ -130,9 +130,11 @@ public final class Kiln implements AutoCloseable {
         var catalog = new JdbcFileCatalog(database.dataSource());
         var detector = new FormatDetector();
         Path scratchDir = Files.createDirectories(config.storage().scratchDir());
-        Optional<S3BlobStore> bucket = config.storage().objects().isEmpty() ? Optional.empty()
+        // a database other nodes share: they learn of job ends, poll holds and generated secrets through it
+        Optional<javax.sql.DataSource> cluster = config.storage().embedded() ? Optional.empty()
+                : Optional.of(database.dataSource());
+        bucket = config.storage().objects().isEmpty() ? Optional.empty()
                 : Optional.of(S3BlobStore.open(config.storage().objects().get(), scratchDir));
-        objects = bucket.orElse(null);
         Optional<String> unreachable = bucket.flatMap(S3BlobStore::unreachableBecause);
         if (unreachable.isPresent()) { // as a database that cannot be reached stops the start
             bucket.get().close();
@@ -154,8 +156,7 @@ public final class Kiln implements AutoCloseable {
         fetcher = new UrlFetcher(policy);
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
-        // nodes sharing a PostgreSQL tell each other when jobs end; an embedded database has one node
-        notices = config.storage().embedded() ? null : new ClusterJobNotices(database.dataSource(), events);
+        notices = cluster.map(shared -> new ClusterJobNotices(shared, events)).orElse(null);
         var metrics = new PrometheusMetrics();
         var sql = new Sql(database.dataSource());
         UnitOfWork unitOfWork = work -> sql.atomically(() -> {
@@ -175,11 +176,8 @@ public final class Kiln implements AutoCloseable {
                 job -> deliveries.deleteForJob(job.tenant(), job.id()));
         reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
 
-        // generated secrets are kept where every node finds them: with a shared database, in it
-        Optional<javax.sql.DataSource> sharedSecrets = config.storage().embedded() ? Optional.empty()
-                : Optional.of(database.dataSource());
         var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key", ServerSecret.Form.HEX,
-                sharedSecrets));
+                cluster));
         var view = new JobView(links, deliveries);
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
@@ -192,10 +190,10 @@ public final class Kiln implements AutoCloseable {
                                 && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api, config.dialects().pdfRestPrefix())::register,
                         new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
-                                config.dialects().convertApiPollWait(), config.storage().embedded()
-                                ? PollHolds.inProcess() : new JdbcPollHolds(database.dataSource(), clock))::register));
+                                config.dialects().convertApiPollWait(), cluster.<PollHolds>map(shared ->
+                                        new JdbcPollHolds(shared, clock)).orElseGet(PollHolds::inProcess))::register));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
-                ServerSecret.Form.WHSEC, sharedSecrets));
+                ServerSecret.Form.WHSEC, cluster));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());
         webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
@@ -338,9 +336,7 @@ public final class Kiln implements AutoCloseable {
             notices.close();
         }
         database.close();
-        if (objects != null) {
-            objects.close();
-        }
+        bucket.ifPresent(S3BlobStore::close);
         try {
             Files.deleteIfExists(scratch); // only when empty: a directory in shared memory is not left behind
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.kiln.app;
 
 import io.kiln.config.ConfigException;
-import io.kiln.db.DatabaseException;
 import io.kiln.db.Sql;
 import io.kiln.webhook.WebhookSigner;
 import java.io.IOException;
@@ -56,17 +55,13 @@ final class ServerSecret {
         return decode(Files.readString(file));
     }
 
-    /** The stored secret named {@code name}, a fresh one inserted first when there is none. */
+    /** The stored secret named {@code name}, a fresh one stored first when there is none (the first node's wins). */
     private static String inDatabase(Sql sql, String name, Form form) {
-        try {
-            sql.update("INSERT INTO server_secrets (name, secret) VALUES (?, ?)", name, fresh(form));
-        } catch (DatabaseException e) {
-            if (!e.isDuplicateKey()) {
-                throw e;
-            }
-            // another node made it first: theirs is the one
-        }
-        return sql.one("SELECT secret FROM server_secrets WHERE name = ?", rs -> rs.getString(1), name).orElseThrow();
+        String select = "SELECT secret FROM server_secrets WHERE name = ?";
+        return sql.one(select, rs -> rs.getString(1), name).orElseGet(() -> {
+            sql.insertUnlessPresent("INSERT INTO server_secrets (name, secret) VALUES (?, ?)", name, fresh(form));
+            return sql.one(select, rs -> rs.getString(1), name).orElseThrow();
+        });
     }
 
     private static String fresh(Form form) {

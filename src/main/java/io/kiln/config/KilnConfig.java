@@ -46,8 +46,11 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
                        int creditsPerPage, int creditsPerFile) {
     }
 
-    /** Where jobs and files are kept, and where conversions in progress work. */
-    /** @param objects where stored files live when not under the data directory: an S3 bucket */
+    /**
+     * Where jobs and files are kept, and where conversions in progress work.
+     *
+     * @param objects where stored files live when not under the data directory: an S3 bucket
+     */
     public record Storage(Path dataDir, Path scratchDir, String dbUrl, String dbUser, String dbPassword,
                           Optional<S3Location> objects) {
         public boolean embedded() {

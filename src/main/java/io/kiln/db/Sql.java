@@ -115,6 +115,22 @@ public final class Sql {
         return run(sql, null, c -> rows(c, sql, mapper, params));
     }
 
+    /**
+     * Runs an {@code INSERT} that a row with the same key may have beaten (another node, another
+     * thread); false when it did, the same on H2 and PostgreSQL.
+     */
+    public boolean insertUnlessPresent(String sql, Object... params) {
+        try {
+            update(sql, params);
+            return true;
+        } catch (DatabaseException e) {
+            if (e.isDuplicateKey()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = query(sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());

@@ -1,5 +1,6 @@
 package io.kiln.fetch;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
@@ -32,7 +33,7 @@ final class FetchFailures {
     }
 
     static ConversionFailed timedOut(URI url, Duration timeout) {
-        return failed("Fetching " + origin(url) + " took longer than " + seconds(timeout) + ".", null);
+        return failed("Fetching " + origin(url) + " took longer than " + TimeLimits.said(timeout) + ".", null);
     }
 
     static ConversionFailed status(URI url, int status) {
@@ -81,9 +82,5 @@ final class FetchFailures {
             }
         }
         return Optional.empty();
-    }
-
-    private static String seconds(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 }

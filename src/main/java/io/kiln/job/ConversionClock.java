@@ -1,5 +1,6 @@
 package io.kiln.job;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.engine.ConversionTask;
 import io.kiln.engine.Converter;
 import io.kiln.engine.ProducedFile;
@@ -39,7 +40,7 @@ final class ConversionClock {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     throw new TimeoutException("the conversion took longer than its limit of "
-                            + task.timeout().toSeconds() + " s");
+                            + TimeLimits.said(task.timeout()));
                 }
                 try {
                     f.get(Math.min(left, beat), TimeUnit.MILLISECONDS);

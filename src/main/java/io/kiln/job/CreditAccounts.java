@@ -1,6 +1,5 @@
 package io.kiln.job;
 
-import io.kiln.db.DatabaseException;
 import io.kiln.db.Sql;
 import java.util.Map;
 import java.util.Optional;
@@ -34,13 +33,8 @@ public final class CreditAccounts {
             return;
         }
         if (sql.update("UPDATE credit_accounts SET granted = ? WHERE key_id = ?", granted, keyId) == 0) {
-            try {
-                sql.update("INSERT INTO credit_accounts (key_id, tenant, granted, used) VALUES (?,?,?,0)",
-                        keyId, tenant, granted);
-            } catch (DatabaseException e) {
-                if (!e.isDuplicateKey()) {
-                    throw e;
-                }
+            if (!sql.insertUnlessPresent("INSERT INTO credit_accounts (key_id, tenant, granted, used) VALUES (?,?,?,0)",
+                    keyId, tenant, granted)) {
                 sql.update("UPDATE credit_accounts SET granted = ? WHERE key_id = ?", granted, keyId);
             }
         }

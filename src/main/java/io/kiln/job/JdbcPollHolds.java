@@ -1,6 +1,5 @@
 package io.kiln.job;
 
-import io.kiln.db.DatabaseException;
 import io.kiln.db.Sql;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +7,7 @@ import javax.sql.DataSource;
 
 /**
  * Poll holds as rows of {@code poll_holds}, keyed by job: the primary key lets one node's insert win,
- * the same on H2 and PostgreSQL; a hold past its time (its node died mid-poll) is cleared first.
+ * the same on H2 and PostgreSQL; a hold past its time (its node died mid-poll) is cleared and taken.
  */
 public final class JdbcPollHolds implements PollHolds {
 
@@ -23,16 +22,16 @@ public final class JdbcPollHolds implements PollHolds {
     @Override
     public boolean take(String jobKey, Duration max) {
         long now = clock.millis();
-        sql.update("DELETE FROM poll_holds WHERE job_key = ? AND held_until < ?", jobKey, now);
-        try {
-            sql.update("INSERT INTO poll_holds (job_key, held_until) VALUES (?, ?)", jobKey, now + max.toMillis());
+        if (insert(jobKey, now + max.toMillis())) {
             return true;
-        } catch (DatabaseException e) {
-            if (e.isDuplicateKey()) {
-                return false;
-            }
-            throw e;
         }
+        // held: by a live poll, or by one whose node died (its time is past)
+        return sql.update("DELETE FROM poll_holds WHERE job_key = ? AND held_until < ?", jobKey, now) == 1
+                && insert(jobKey, now + max.toMillis());
+    }
+
+    private boolean insert(String jobKey, long until) {
+        return sql.insertUnlessPresent("INSERT INTO poll_holds (job_key, held_until) VALUES (?, ?)", jobKey, until);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kiln.engine.html;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import java.time.Duration;
@@ -39,9 +40,7 @@ final class RenderThreads implements AutoCloseable {
             return render.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             render.cancel(true);
-            // whole seconds as the job's own limit says them (either may be the one that fires first)
-            throw new ConversionFailed(ErrorCode.TIMEOUT, "the page did not print within " + (limit.toMillis() % 1000 == 0
-                    ? limit.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", limit.toMillis() / 1000.0)));
+            throw new ConversionFailed(ErrorCode.TIMEOUT, "the page did not print within " + TimeLimits.said(limit));
         } catch (InterruptedException e) {
             render.cancel(true);
             throw e;

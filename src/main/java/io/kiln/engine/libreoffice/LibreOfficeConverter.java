@@ -1,5 +1,6 @@
 package io.kiln.engine.libreoffice;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.engine.Availability;
 import io.kiln.engine.Capability;
 import io.kiln.engine.ConversionTask;
@@ -116,7 +117,7 @@ public final class LibreOfficeConverter implements Converter {
             } catch (TimeoutException e) {
                 pool.restart(process, RestartReason.TIMEOUT);
                 throw new ConversionFailed(ErrorCode.TIMEOUT,
-                        "The conversion took longer than its limit of " + limit.toSeconds() + " s.");
+                        "The conversion took longer than its limit of " + TimeLimits.said(limit) + ".");
             } catch (InterruptedException e) {
                 pool.restart(process, RestartReason.CANCELLED);
                 throw e;

@@ -1,5 +1,6 @@
 package io.kiln.engine.ocr;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import java.time.Duration;
@@ -22,6 +23,6 @@ record Deadline(long endNanos, Duration limit) {
 
     ConversionFailed exceeded() {
         return new ConversionFailed(ErrorCode.TIMEOUT,
-                "OCR took longer than its limit of " + limit.toSeconds() + " s.");
+                "OCR took longer than its limit of " + TimeLimits.said(limit) + ".");
     }
 }

@@ -1,5 +1,6 @@
 package io.kiln.engine.html.chromium;
 
+import io.kiln.error.TimeLimits;
 import io.kiln.engine.Availability;
 import io.kiln.engine.html.HtmlRenderer;
 import io.kiln.engine.html.RenderRequest;
@@ -71,7 +72,7 @@ public final class ChromiumRenderer implements HtmlRenderer {
             task.cancel(true);
             pool.restart(browser, RestartReason.TIMEOUT);
             throw new ConversionFailed(ErrorCode.TIMEOUT, "The page was not printed within "
-                    + request.timeout().toSeconds() + " s.");
+                    + TimeLimits.said(request.timeout()) + ".");
         } catch (InterruptedException e) {
             task.cancel(true);
             pool.restart(browser, RestartReason.CANCELLED);
