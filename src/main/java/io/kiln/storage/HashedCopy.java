@@ -38,10 +38,25 @@ final class HashedCopy {
         return new Written(size, HexFormat.of().formatHex(sha.digest()));
     }
 
-    /** Writes {@code in} to the new or emptied file {@code target}, as {@link #copy}. */
-    static Written toFile(InputStream in, Path target, long maxBytes) throws IOException {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            return copy(in, out, maxBytes);
+    /** What a store does with a complete spool file: move it into place, send it away. */
+    interface Placement {
+        void place(Path spooled) throws IOException;
+    }
+
+    /**
+     * Writes {@code in} to the temporary file {@code spool} (as {@link #copy}), hands the complete file
+     * to {@code placement}, and removes whatever is left of the spool, whichever way it ends.
+     */
+    static Written spooled(InputStream in, Path spool, long maxBytes, Placement placement) throws IOException {
+        try {
+            Written w;
+            try (OutputStream out = Files.newOutputStream(spool)) {
+                w = copy(in, out, maxBytes);
+            }
+            placement.place(spool);
+            return w;
+        } finally {
+            Files.deleteIfExists(spool);
         }
     }
 

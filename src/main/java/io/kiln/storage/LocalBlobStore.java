@@ -29,14 +29,8 @@ public final class LocalBlobStore implements BlobStore {
     public Written put(String key, InputStream in, long maxBytes) throws IOException {
         Path target = path(key);
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
-        try {
-            Written w = HashedCopy.toFile(in, tmp, maxBytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return w;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return HashedCopy.spooled(in, Files.createTempFile(target.getParent(), ".upload", ".part"), maxBytes,
+                done -> Files.move(done, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
     }
 
     @Override

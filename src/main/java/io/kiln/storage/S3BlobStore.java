@@ -52,14 +52,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Written put(String key, InputStream in, long maxBytes) throws IOException {
-        Path tmp = Files.createTempFile(spool, "s3-upload", ".part"); // removed below, leaving the spool as it was
-        try {
-            Written w = HashedCopy.toFile(in, tmp, maxBytes);
-            send(key, tmp);
-            return w;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return HashedCopy.spooled(in, Files.createTempFile(spool, "s3-upload", ".part"), maxBytes, done -> send(key, done));
     }
 
     /** Sends {@code source} and then removes it, as a local store moves it. */
