@@ -42,13 +42,13 @@ public final class FileRoutes {
                 throw new RequestRejected(ErrorCode.BAD_REQUEST, "send exactly one 'file' part");
             }
             try (InputStream in = parts.getFirst().content()) {
-                f = api.jobs().files().storeUpload(tenant, parts.getFirst().filename(), in);
+                f = api.jobs().files().storeFile(tenant, parts.getFirst().filename(), in);
             }
         } else {
             String name = Optional.ofNullable(ctx.queryParam("name")).orElse(ContentDisposition.filename(
                     ctx.header("Content-Disposition")).orElse("file"));
             try (InputStream in = ctx.bodyInputStream()) {
-                f = api.jobs().files().storeUpload(tenant, name, in);
+                f = api.jobs().files().storeFile(tenant, name, in);
             }
         }
         ctx.status(201).json(render(ctx, f));

@@ -24,8 +24,9 @@ public final class HttpApi {
      * @param uploadDir where multipart parts larger than memory's share are spooled
      */
     public static Javalin create(long maxUploadBytes, Path uploadDir, long asyncTimeoutMs,
-                                 List<Consumer<RoutesConfig>> routeGroups) {
+                                 List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes) {
         return Javalin.create(config -> {
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ShapedErrorHandler(shapes)));
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Math.min(maxUploadBytes, 64L << 20);
@@ -55,7 +56,9 @@ public final class HttpApi {
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    Problems.write(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path());
+                    ErrorShape.Rendered r = ErrorShape.forPath(shapes, ctx.path()).render(ErrorCode.NOT_FOUND,
+                            "no route for " + ctx.method() + " " + ctx.path());
+                    ctx.status(r.status()).contentType(r.contentType()).result(r.body());
                 }
             });
         });

@@ -73,8 +73,8 @@ public final class JobRoutes {
                         "status must be one of queued, working, success, failed, aborted");
             }
         });
-        int limit = bounded(ctx.queryParam("limit"), 20, 1, 100);
-        int offset = bounded(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
+        int limit = bounded("limit", ctx.queryParam("limit"), 20, 1, 100);
+        int offset = bounded("offset", ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
         List<Map<String, Object>> jobs = new ArrayList<>();
         api.jobs().list(tenant, status, limit, offset).forEach(j -> jobs.add(api.render(ctx, j)));
         ctx.json(Map.of("jobs", jobs, "limit", limit, "offset", offset,
@@ -137,14 +137,20 @@ public final class JobRoutes {
         throw new RequestRejected(ErrorCode.BAD_REQUEST, "output numbers start at 1");
     }
 
-    private static int bounded(String raw, int fallback, int min, int max) {
+    /** A whole-number query parameter within {@code [min, max]}; anything else is refused, naming the range. */
+    private static int bounded(String name, String raw, int fallback, int min, int max) {
         if (raw == null) {
             return fallback;
         }
         try {
-            return Math.max(min, Math.min(max, Integer.parseInt(raw)));
+            int v = Integer.parseInt(raw.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
         } catch (NumberFormatException e) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST, "'" + raw + "' is not a number");
+            // refused below
         }
+        throw new RequestRejected(ErrorCode.BAD_REQUEST, name + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", not '" + raw + "'");
     }
 }

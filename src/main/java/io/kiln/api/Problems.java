@@ -2,6 +2,7 @@ package io.kiln.api;
 
 import io.javalin.http.Context;
 import io.kiln.error.ErrorCode;
+import io.kiln.error.ServiceUnavailable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,16 +18,19 @@ public final class Problems {
         return switch (code) {
             case BAD_REQUEST, MALFORMED_BODY, UNKNOWN_OPTION, INVALID_OPTION, UNSUPPORTED_CONVERSION,
                  URL_FORBIDDEN -> 400;
+            case URI_TOO_LONG -> 414;
+            case HEADERS_TOO_LARGE -> 431;
             case UNAUTHORIZED -> 401;
             case INSUFFICIENT_CREDITS -> 402;
             case NOT_FOUND -> 404;
             case CONFLICT, ABORTED -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_FORMAT, PASSWORD_REQUIRED, PASSWORD_INCORRECT, CORRUPT_DOCUMENT, TOO_MANY_PAGES,
-                 URL_FETCH_FAILED -> 422;
+                 DOCUMENT_TOO_LARGE, URL_FETCH_FAILED -> 422;
             case QUEUE_FULL -> 429;
             case ENGINE_UNAVAILABLE -> 501;
-            case TIMEOUT -> 503;
+            case TIMEOUT, UNAVAILABLE -> 503;
+            case STORAGE_FULL -> 507;
             case ENGINE_FAILED, CRASHED, INTERNAL -> 500;
         };
     }
@@ -34,16 +38,9 @@ public final class Problems {
     /** Writes a problem document; {@code extra} members (e.g. jobId) are added to it. */
     public static void write(Context ctx, ErrorCode code, String detail, Map<String, Object> extra) {
         int status = status(code);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:kiln:error:" + code.code());
-        body.put("title", title(code));
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("code", code.code());
+        Map<String, Object> body = body(code, detail);
         body.putAll(extra);
-        if (code == ErrorCode.QUEUE_FULL) {
-            ctx.header("Retry-After", "5");
-        }
+        retryAfter(ctx, status);
         if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE) {
             // the rest of the body may be unread: do not let the client reuse this connection
             ctx.header("Connection", "close");
@@ -54,8 +51,29 @@ public final class Problems {
         ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
     }
 
+    /**
+     * Tells the client when to come back, for every dialect alike: a full queue (429), a lost
+     * dependency (503) or a full disk (507) is a "not now", not a "no".
+     */
+    public static void retryAfter(Context ctx, int status) {
+        if (status == 429 || status == 503 || status == 507) {
+            ctx.header("Retry-After", Long.toString(ServiceUnavailable.RETRY_AFTER.toSeconds()));
+        }
+    }
+
     public static void write(Context ctx, ErrorCode code, String detail) {
         write(ctx, code, detail, Map.of());
+    }
+
+    /** The problem document for {@code code}: type, title, status, detail and Kiln's stable code. */
+    public static Map<String, Object> body(ErrorCode code, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:kiln:error:" + code.code());
+        body.put("title", title(code));
+        body.put("status", status(code));
+        body.put("detail", detail);
+        body.put("code", code.code());
+        return body;
     }
 
     private static String title(ErrorCode code) {

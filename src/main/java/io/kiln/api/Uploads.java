@@ -1,6 +1,8 @@
 package io.kiln.api;
 
 import io.kiln.error.ErrorCode;
+import io.kiln.error.KilnException;
+import io.kiln.error.Outages;
 import io.kiln.error.RequestRejected;
 import java.util.Locale;
 
@@ -10,7 +12,18 @@ public final class Uploads {
     private Uploads() {
     }
 
-    public static RequestRejected rejected(Throwable e) {
+    /**
+     * What a failure to read a multipart body is to the client: a full disk where parts are spooled
+     * (507, try again), a part over the limit (413), else a malformed body (400) — never a 500.
+     */
+    public static KilnException rejected(Throwable e) {
+        java.util.Optional<io.kiln.error.ServiceUnavailable> outage = Outages.of(e);
+        if (outage.isPresent()) {
+            return outage.get();
+        }
+        if (e instanceof KilnException k) {
+            return k;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max") && (m.contains("size") || m.contains("length") || m.contains("exceed"))) {

@@ -118,14 +118,24 @@ public final class Kiln implements AutoCloseable {
     private final Javalin http;
     private final String bind;
     private final Path scratch;
+    /** What has been started, stopped in reverse by {@link #close()} (or by a start that fails). */
+    private final StartedParts opened;
+    /** The parts of a server under construction, for {@link #start} to stop if the constructor fails. */
+    private static final ThreadLocal<StartedParts> OPENING = ThreadLocal.withInitial(StartedParts::new);
 
     private Kiln(KilnConfig config, Clock clock) throws IOException {
+        this.opened = OPENING.get();
         Path data = Files.createDirectories(config.storage().dataDir());
         AddressPolicy policy = allowList(config.security().allowHosts());
         ApiKeys keys = ApiKeys.load(config.security().keysFile());
-        this.bind = bindAddress(config.http().bind(), keys.isEmpty());
-        database = Database.open(config.storage().dbUrl(), config.storage().dbUser(), config.storage().dbPassword(),
-                Math.max(10, config.jobs().workers() * 2 + 4));
+        this.bind = bindAddress(config, keys.isEmpty());
+        try {
+            database = opened.add(Database.open(config.storage().dbUrl(), config.storage().dbUser(),
+                    config.storage().dbPassword(), Math.max(10, config.jobs().workers() * 2 + 4),
+                    config.storage().dbWait()));
+        } catch (Database.Unreachable e) {
+            throw new StartFailed(e.getMessage(), e);
+        }
         JobStore store = new JdbcJobStore(database.dataSource());
         var catalog = new JdbcFileCatalog(database.dataSource());
         var detector = new FormatDetector();
@@ -134,47 +144,48 @@ public final class Kiln implements AutoCloseable {
         Optional<javax.sql.DataSource> cluster = config.storage().embedded() ? Optional.empty()
                 : Optional.of(database.dataSource());
         bucket = config.storage().objects().isEmpty() ? Optional.empty()
-                : Optional.of(S3BlobStore.open(config.storage().objects().get(), scratchDir));
+                : Optional.of(opened.add(S3BlobStore.open(config.storage().objects().get(), scratchDir)));
         Optional<String> unreachable = bucket.flatMap(S3BlobStore::unreachableBecause);
         if (unreachable.isPresent()) { // as a database that cannot be reached stops the start
-            bucket.get().close();
-            database.close();
             throw new ConfigException("--storage: " + config.storage().objects().get() + " cannot be used: "
                     + unreachable.get());
         }
         BlobStore large = bucket.isPresent() ? bucket.get() : new LocalBlobStore(data.resolve("blobs"));
         var blobs = new SmallBlobsInDatabase(database.dataSource(), large, SMALL_BLOB_MAX);
+        Durability durability = durability(config);
         var files = new FileService(blobs, catalog, detector::detect, clock, config.jobs().ttl(),
-                config.http().maxUploadBytes(), scratchDir);
-        office = config.office().processes() == 0
+                config.http().maxUploadBytes(), scratchDir, durability);
+        office = opened.add(config.office().processes() == 0
                 ? LibreOfficePool.disabled(officeSettings(config, data), "disabled by --office-processes 0")
-                : new LibreOfficePool(officeSettings(config, data));
+                : new LibreOfficePool(officeSettings(config, data)));
         var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
-        html = htmlRenderer(config, data, policy);
+        html = opened.add(htmlRenderer(config, data, policy));
         var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
                 new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr));
-        fetcher = new UrlFetcher(policy);
+        fetcher = opened.add(new UrlFetcher(policy));
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
-        notices = cluster.map(shared -> new ClusterJobNotices(shared, events)).orElse(null);
+        notices = cluster.map(shared -> opened.add(new ClusterJobNotices(shared, events))).orElse(null);
         var metrics = new PrometheusMetrics();
         var sql = new Sql(database.dataSource());
         UnitOfWork unitOfWork = work -> sql.atomically(() -> {
             work.run();
             return null;
         });
-        var runner = new JobRunner(store, files, registry, urls, detector::detect, events, unitOfWork, clock, config.jobs(),
-                scratchDir, metrics);
-        workers = new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
-                UUID.randomUUID().toString());
+        var runner = new JobRunner(store, files, registry, urls, detector::detect, events, unitOfWork, durability, clock,
+                config.jobs(), scratchDir, metrics);
+        workers = opened.add(new Workers(store, runner, clock, config.jobs().workers(), config.jobs().lease(),
+                UUID.randomUUID().toString()));
         var credits = new CreditAccounts(database.dataSource());
         jobs = new JobService(store, files, registry, urls, events, workers, credits, unitOfWork,
-                durability(config), clock, config.jobs());
+                durability, clock, config.jobs());
         metrics.bind(() -> jobs);
         var deliveries = new JdbcDeliveries(database.dataSource());
         sweeper = new Sweeper(store, catalog, files, events, clock,
                 job -> deliveries.deleteForJob(job.tenant(), job.id()));
-        reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl());
+        reaper = new LeaseReaper(store, events, workers, clock, config.jobs().ttl(), job -> job.from() != null
+                && registry.find(job.from(), job.to()).map(m -> m.converter().runsInServerProcess()).orElse(false),
+                durability);
 
         var links = new SignedLinks(ServerSecret.load(config.security().signingKey(), data, "signing.key", ServerSecret.Form.HEX,
                 cluster));
@@ -183,23 +194,26 @@ public final class Kiln implements AutoCloseable {
         var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
+        var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix());
+        var convertApi = new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
+                config.dialects().convertApiPollWait(), cluster.<PollHolds>map(shared ->
+                        new JdbcPollHolds(shared, clock)).orElseGet(PollHolds::inProcess));
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
                         new SystemRoutes(registry, () -> database.isHealthy()
                                 && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
-                        new DocsRoutes()::register, pdfCo::register, new PdfRestRoutes(api, config.dialects().pdfRestPrefix())::register,
-                        new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
-                                config.dialects().convertApiPollWait(), cluster.<PollHolds>map(shared ->
-                                        new JdbcPollHolds(shared, clock)).orElseGet(PollHolds::inProcess))::register));
+                        new DocsRoutes()::register, pdfCo::register, pdfRest::register, convertApi::register),
+                List.of(convertApi.errorShape(), pdfCo.errorShape(), pdfRest.errorShape()));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
                 ServerSecret.Form.WHSEC, cluster));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
                 .orElseGet(() -> "http://" + bind + ":" + port());
-        webhooks = new WebhookSender(deliveries, store, new WebhookBodies(view, base,
+        webhooks = opened.add(new WebhookSender(deliveries, store, new WebhookBodies(view, base,
                 job -> pdfCo.callbackBody(job, base.get())), signer, policy,
                 WebhookSettings.DEFAULTS.withSchedule(RetrySchedule.exponential(
-                        config.webhooks().retryFirst(), config.webhooks().retrySpan())), clock, WebhookMetrics.NONE);
+                        config.webhooks().retryFirst(), config.webhooks().retrySpan())), clock, WebhookMetrics.NONE,
+                durability));
         events.onEnd(job -> {
             if (job.webhook() != null) { // most jobs have none: spare the sender a look at the outbox
                 webhooks.wake();
@@ -210,12 +224,15 @@ public final class Kiln implements AutoCloseable {
         this.scratch = config.storage().scratchDir();
         this.clock = clock;
         housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiln-housekeeping").factory());
+        opened.add(() -> housekeeping.shutdownNow());
         if (config.storage().embedded()) {
             runner.clearScratch(); // left by a run that died mid-conversion (kill -9, power loss)
             reaper.reapAllWorking();
         }
         if (keys.isEmpty()) {
-            LOG.warn("no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
+            LOG.warn(config.security().allowAnonymous()
+                            ? "no API keys configured ({}): --allow-anonymous, so anyone who reaches Kiln is its open tenant"
+                            : "no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
                     config.security().keysFile());
         }
     }
@@ -229,28 +246,80 @@ public final class Kiln implements AutoCloseable {
         return groupCommit::await;
     }
 
-    /** Builds and starts a server from {@code config}. */
+    /**
+     * Builds and starts a server from {@code config}: HTTP first, so that nothing (a worker, a webhook
+     * naming the server's address) runs on a node that is not serving, then the workers, the webhook
+     * sender and housekeeping. Whatever fails, what was started is stopped again before the failure
+     * is thrown, so a failed start never leaves a half-running process.
+     *
+     * @throws ConfigException for a setting that cannot work
+     * @throws StartFailed when the port cannot be bound or the database cannot be reached
+     */
     public static Kiln start(KilnConfig config, Clock clock) throws IOException {
-        Kiln kiln = new Kiln(config, clock);
-        kiln.workers.start();
-        kiln.webhooks.start();
-        kiln.housekeeping.scheduleWithFixedDelay(kiln::housekeep, HOUSEKEEPING_EVERY.toMillis(),
-                HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        kiln.http.start(kiln.bind, config.http().port());
-        // a connection waiting on a long-poll is not idle: let it outlive the longest wait
-        for (var connector : kiln.http.jettyServer().server().getConnectors()) {
-            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
-                c.setIdleTimeout(config.http().maxWait().plusSeconds(30).toMillis());
-            }
+        Kiln kiln;
+        try {
+            kiln = new Kiln(config, clock);
+        } catch (IOException | RuntimeException | Error e) {
+            OPENING.get().closeAll(); // what the constructor opened before it failed
+            throw e;
+        } finally {
+            OPENING.remove();
+        }
+        try {
+            kiln.listen(config);
+            kiln.workers.start();
+            kiln.webhooks.start();
+            kiln.housekeeping.scheduleWithFixedDelay(kiln::housekeep, HOUSEKEEPING_EVERY.toMillis(),
+                    HOUSEKEEPING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            // a dead node's jobs are taken over soon after its lease runs out, not at the next housekeeping
+            long reapEvery = reapInterval(config.jobs().lease()).toMillis();
+            kiln.housekeeping.scheduleWithFixedDelay(kiln::reapExpiredLeases, reapEvery, reapEvery, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException | Error e) {
+            kiln.close();
+            throw e;
         }
         LOG.info("Kiln listening on http://{}:{} (data: {}, scratch: {})", kiln.bind, kiln.port(), config.storage().dataDir(),
                 config.storage().scratchDir());
         return kiln;
     }
 
-    private void housekeep() {
+    /** A tenth of the lease, between a second and the housekeeping interval. */
+    static Duration reapInterval(Duration lease) {
+        Duration tenth = lease.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(HOUSEKEEPING_EVERY) > 0 ? HOUSEKEEPING_EVERY : tenth;
+    }
+
+    /** Binds the HTTP port; a port that cannot be had is a failed start with one line saying why. */
+    private void listen(KilnConfig config) {
+        try {
+            http.start(bind, config.http().port());
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new StartFailed("cannot listen on " + bind + ":" + config.http().port() + ": " + root.getMessage(), e);
+        }
+        // a connection waiting on a long-poll is not idle: let it outlive the longest wait
+        for (var connector : http.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setIdleTimeout(config.http().maxWait().plusSeconds(30).toMillis());
+            }
+        }
+        opened.add(http::stop);
+    }
+
+    private void reapExpiredLeases() {
         try {
             reaper.reapExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("could not look for jobs of stopped workers: {}", e.getMessage());
+        }
+    }
+
+    private void housekeep() {
+        try {
             sweeper.sweepOnce();
             deliveries.deleteDeliveredOlderThan(clock.instant().minus(ttl));
         } catch (RuntimeException e) {
@@ -290,11 +359,23 @@ public final class Kiln implements AutoCloseable {
         }
     }
 
-    private static String bindAddress(String configured, boolean noKeys) {
+    /**
+     * The address to listen on. Without keys, a public address or a database other nodes share
+     * (where a node without the keys file would serve anyone as the open tenant, hiding a broken
+     * deployment) needs {@code --allow-anonymous}: never a silent fallback.
+     */
+    private static String bindAddress(KilnConfig config, boolean noKeys) {
+        String configured = config.http().bind();
         String bind = configured.isEmpty() ? "127.0.0.1" : configured;
-        if (noKeys && !isLoopback(bind)) {
-            LOG.warn("--bind {} ignored: without API keys Kiln listens on loopback only", bind);
-            return "127.0.0.1";
+        if (noKeys && !config.security().allowAnonymous()) {
+            if (!isLoopback(bind)) {
+                throw new ConfigException("--bind " + bind + " without API keys would serve anyone: create keys with "
+                        + "./kiln keys create (" + config.security().keysFile() + "), or pass --allow-anonymous");
+            }
+            if (!config.storage().embedded()) {
+                throw new ConfigException("no API keys (" + config.security().keysFile() + ") on a node sharing its "
+                        + "database: give every node the same keys file, or pass --allow-anonymous");
+            }
         }
         return bind;
     }
@@ -323,20 +404,10 @@ public final class Kiln implements AutoCloseable {
         return reaper;
     }
 
+    /** Stops everything that was started, the last started first (HTTP, housekeeping, workers, … the database). */
     @Override
     public void close() {
-        http.stop();
-        housekeeping.shutdownNow();
-        workers.close();
-        webhooks.close();
-        office.close();
-        html.close();
-        fetcher.close();
-        if (notices != null) {
-            notices.close();
-        }
-        database.close();
-        bucket.ifPresent(S3BlobStore::close);
+        opened.closeAll();
         try {
             Files.deleteIfExists(scratch); // only when empty: a directory in shared memory is not left behind
         } catch (IOException e) {

@@ -52,6 +52,14 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("kiln: " + e.getMessage());
             System.exit(2);
+        } catch (StartFailed e) {
+            System.err.println("kiln: " + e.getMessage());
+            System.exit(1);
+        } catch (Throwable e) {
+            // never a JVM left running without HTTP (workers and senders alive, nothing serving):
+            // whatever stopped the start stops the process, with one line saying what
+            System.err.println("kiln: could not start: " + e);
+            System.exit(1);
         }
     }
 }

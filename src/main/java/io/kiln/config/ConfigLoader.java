@@ -52,14 +52,15 @@ public final class ConfigLoader {
         Path scratch = raw.explicit(Setting.SCRATCH).map(Path::of).map(Path::toAbsolutePath).orElseGet(() ->
                 ScratchLocation.defaultFor(data, 2L * jobs.workers() * http.maxUploadBytes()));
         var storage = new KilnConfig.Storage(data, scratch, dbUrl, raw.get(Setting.DB_USER), raw.get(Setting.DB_PASSWORD),
-                objects(raw));
+                Values.duration(raw.source(Setting.DB_WAIT), raw.get(Setting.DB_WAIT)), objects(raw));
         var security = new KilnConfig.Security(
                 raw.explicit(Setting.KEYS_FILE).map(Path::of).orElse(data.resolve("keys")).toAbsolutePath(),
                 raw.explicit(Setting.ALLOW_HOSTS)
                         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                         .orElse(List.of()),
                 raw.explicit(Setting.SIGNING_KEY),
-                raw.explicit(Setting.WEBHOOK_SECRET));
+                raw.explicit(Setting.WEBHOOK_SECRET),
+                Values.bool(raw.source(Setting.ALLOW_ANONYMOUS), raw.get(Setting.ALLOW_ANONYMOUS)));
         var office = new KilnConfig.Office(
                 raw.explicit(Setting.OFFICE_HOME).map(Path::of),
                 raw.explicit(Setting.OFFICE_PROCESSES)

@@ -49,17 +49,22 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     /**
      * Where jobs and files are kept, and where conversions in progress work.
      *
+     * @param dbWait how long a start waits for the database to become reachable
      * @param objects where stored files live when not under the data directory: an S3 bucket
      */
     public record Storage(Path dataDir, Path scratchDir, String dbUrl, String dbUser, String dbPassword,
-                          Optional<S3Location> objects) {
+                          Duration dbWait, Optional<S3Location> objects) {
         public boolean embedded() {
             return dbUrl.startsWith("jdbc:h2:");
         }
     }
 
-    /** Keys, link signing and the URL allow-list. */
+    /**
+     * Keys, link signing and the URL allow-list.
+     *
+     * @param allowAnonymous serve without keys where others can reach Kiln (a public address, a shared database)
+     */
     public record Security(Path keysFile, List<String> allowHosts, Optional<String> signingKey,
-                           Optional<String> webhookSecret) {
+                           Optional<String> webhookSecret, boolean allowAnonymous) {
     }
 }

@@ -32,6 +32,8 @@ public final class RawSettings {
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);
+            } else if (s.isSwitch() && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
+                value = "true"; // a switch given alone turns it on
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {

@@ -8,18 +8,20 @@ import java.util.Locale;
  */
 public enum Setting {
     PORT("port", "8080", "HTTP port (0 picks a free one)"),
-    BIND("bind", "", "address to listen on (default 127.0.0.1; 0.0.0.0 needs API keys)"),
+    BIND("bind", "", "address to listen on (default 127.0.0.1; 0.0.0.0 needs API keys or --allow-anonymous)"),
     DATA("data", "./data", "data directory: database, stored files, keys"),
     SCRATCH("scratch", "", "directory for conversions in progress (default: under /dev/shm when it has room, else <data>/work)"),
     DB_URL("db-url", "", "JDBC URL (default: embedded H2 file under the data directory)"),
     DB_USER("db-user", "", "database user"),
     DB_PASSWORD("db-password", "", "database password"),
+    DB_WAIT("db-wait", "30s", "how long a starting node waits for its database to become reachable"),
     STORAGE("storage", "", "where stored files live: s3://bucket[/prefix] in S3-compatible storage a cluster shares (default: <data>/blobs)"),
     S3_ENDPOINT("s3-endpoint", "", "address of a self-hosted S3 server, e.g. http://minio:9000 (default: AWS)"),
     S3_REGION("s3-region", "us-east-1", "S3 signing region"),
     S3_ACCESS_KEY("s3-access-key", "", "S3 access key (default: the AWS SDK's credential chain)"),
     S3_SECRET_KEY("s3-secret-key", "", "S3 secret key"),
     KEYS_FILE("keys-file", "", "API keys file (default <data>/keys)"),
+    ALLOW_ANONYMOUS("allow-anonymous", "false", "serve without API keys on a public address or a shared database: anyone who reaches Kiln is its open tenant"),
     JOB_TTL("job-ttl", "2h", "how long jobs and their files live after they end"),
     WORKERS("workers", "", "conversions run at once (default: number of cores)"),
     MAX_QUEUE("max-queue", "10000", "queued jobs accepted before answering 429"),
@@ -65,6 +67,11 @@ public enum Setting {
 
     public String env() {
         return "KILN_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** A yes/no setting, which a flag alone turns on ({@code --allow-anonymous}). */
+    public boolean isSwitch() {
+        return defaultValue.equals("false");
     }
 
     public String defaultValue() {

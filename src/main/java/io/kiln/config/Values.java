@@ -10,6 +10,14 @@ final class Values {
     private Values() {
     }
 
+    static boolean bool(String source, String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(source + ": '" + v + "' is not true or false");
+        };
+    }
+
     static Duration duration(String source, String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         try {

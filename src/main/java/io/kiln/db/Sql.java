@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.kiln.error.Outages;
+import io.kiln.error.ServiceUnavailable;
 import javax.sql.DataSource;
 
 /** Thin JDBC runner: binds parameters in order, maps rows, turns SQLException into unchecked. */
@@ -69,15 +71,36 @@ public final class Sql {
                 c.commit();
                 return result;
             } catch (RuntimeException | Error e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
             } finally {
                 BOUND.set(outer);
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException lost) {
+                    // a connection that died: the pool discards it; what went wrong is already being thrown
+                }
             }
         } catch (SQLException e) {
-            throw new DatabaseException("transaction", e);
+            throw failure("transaction", e);
         }
+    }
+
+    /** Rolls back after {@code cause}; a connection too broken to roll back is the pool's to discard. */
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException lost) {
+            cause.addSuppressed(lost);
+        }
+    }
+
+    /**
+     * What a failed statement is to the caller: a {@link ServiceUnavailable} when the database was
+     * lost or is out of space (a retry later may work), else a {@link DatabaseException}.
+     */
+    private static RuntimeException failure(String sql, SQLException e) {
+        return Outages.of(e).<RuntimeException>map(outage -> outage).orElseGet(() -> new DatabaseException(sql, e));
     }
 
     /** As {@link #inTransaction}, for work that reaches the database through other objects. */
@@ -154,7 +177,7 @@ public final class Sql {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(sql, e);
+            throw failure(sql, e);
         }
     }
 

@@ -30,6 +30,16 @@ public interface Converter {
     }
 
     /**
+     * Whether the conversion runs inside the server's own process (PDFBox, ImageIO, the pure-Java
+     * HTML renderer), where a document could take the server down with it; an engine whose work runs
+     * in processes of its own (LibreOffice, Chromium) cannot, and the server's crashes are never held
+     * against its jobs.
+     */
+    default boolean runsInServerProcess() {
+        return true;
+    }
+
+    /**
      * How long a task may wait for one of the engine's resources (an office process, a browser)
      * before its own time limit starts. The job layer's deadline is the task's timeout plus this;
      * an engine that queues enforces the task's timeout itself from the moment it starts work, so a

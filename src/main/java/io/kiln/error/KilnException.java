@@ -5,7 +5,7 @@ package io.kiln.error;
  * shown; the cause (if any) is what gets logged.
  */
 public abstract sealed class KilnException extends RuntimeException
-        permits RequestRejected, ConversionFailed {
+        permits RequestRejected, ConversionFailed, ServiceUnavailable {
 
     private final ErrorCode code;
 

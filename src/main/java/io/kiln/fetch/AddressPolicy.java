@@ -25,6 +25,10 @@ public final class AddressPolicy {
             "metadata.google.internal", "metadata.goog", "metadata",
             "instance-data", "instance-data.ec2.internal", "metadata.azure.com");
 
+    /** Names for this machine: RFC 6761's localhost and the ones Debian's /etc/hosts gives loopback. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "localhost.localdomain",
+            "ip6-localhost", "ip6-loopback");
+
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
@@ -68,10 +72,27 @@ public final class AddressPolicy {
     /** Why {@code host} may not be contacted whatever it resolves to, or empty if it may be tried. */
     public Optional<String> nameRefusal(String host) {
         String name = normalize(host);
-        if (FORBIDDEN_NAMES.contains(name) && !allowedNames.contains(name)) {
+        if (allowedNames.contains(name)) {
+            return Optional.empty();
+        }
+        if (FORBIDDEN_NAMES.contains(name)) {
             return Optional.of(name + " is a cloud metadata service, which Kiln does not contact.");
         }
+        if (IpLiterals.isNonStandardNumber(host)) {
+            return Optional.of(host + " is an IP address in a non-standard form, which resolvers read differently; "
+                    + "Kiln only contacts addresses written as a.b.c.d, or in brackets for IPv6.");
+        }
+        if (isLoopbackName(name) && !allowsLoopback()) {
+            // RFC 6761: these always mean this machine, whatever DNS says (and "localhost." is not
+            // in /etc/hosts, so it would fail to resolve only to be tried again by a browser)
+            return Optional.of(host + " names this machine (a loopback name), which Kiln does not contact unless "
+                    + "the server allow-lists it.");
+        }
         return Optional.empty();
+    }
+
+    private static boolean isLoopbackName(String name) {
+        return LOOPBACK_NAMES.contains(name) || name.endsWith(".localhost");
     }
 
     /** Why {@code address}, reached through the name {@code host}, may not be contacted; or empty. */
@@ -84,6 +105,12 @@ public final class AddressPolicy {
 
     public boolean permits(String host, InetAddress address) {
         return nameRefusal(host).isEmpty() && refusal(host, address).isEmpty();
+    }
+
+    /** An operator who allow-lists the loopback addresses means the loopback names too. */
+    private boolean allowsLoopback() {
+        return allows(InetAddress.getLoopbackAddress())
+                || IpLiterals.parse("::1").filter(this::allows).isPresent();
     }
 
     private boolean allows(InetAddress address) {

@@ -13,6 +13,9 @@ final class IpLiterals {
 
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+    /** One to four parts, each decimal, octal (leading 0) or hex (0x): what C's inet_aton takes as an address. */
+    private static final Pattern INET_ATON = Pattern.compile(
+            "(0[xX][0-9a-fA-F]*|[0-9]+)(\\.(0[xX][0-9a-fA-F]*|[0-9]+)){0,3}\\.?");
     private static final byte[] MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
     private IpLiterals() {}
@@ -45,6 +48,16 @@ final class IpLiterals {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code host} is a number that some resolvers read as an IPv4 address but that is not
+     * written as four plain decimal parts: {@code 127.1}, {@code 2130706433}, {@code 0x7f000001},
+     * {@code 0177.0.0.1}, {@code 0x7f.1}. What address it names depends on who parses it, so it
+     * is refused rather than looked up.
+     */
+    static boolean isNonStandardNumber(String host) {
+        return INET_ATON.matcher(host).matches() && parse(host).isEmpty();
     }
 
     /** Unwraps an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) to the IPv4 address it is. */

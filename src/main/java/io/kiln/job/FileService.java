@@ -2,6 +2,7 @@ package io.kiln.job;
 
 import io.kiln.engine.FormatDetector;
 import io.kiln.error.ErrorCode;
+import io.kiln.error.Outages;
 import io.kiln.error.RequestRejected;
 import io.kiln.storage.BlobStore;
 import io.kiln.storage.FileCatalog;
@@ -27,11 +28,16 @@ public final class FileService {
     private final Duration ttl;
     private final long maxUploadBytes;
     private final Path scratch;
+    private final Durability durability;
 
-    /** @param scratch where a blob kept elsewhere is copied to be looked at */
+    /**
+     * @param scratch where a blob kept elsewhere is copied to be looked at
+     * @param durability makes a stored file survive a crash before its id is given out
+     */
     public FileService(BlobStore blobs, FileCatalog catalog, FormatSniffer sniffer, Clock clock, Duration ttl,
-                       long maxUploadBytes, Path scratch) {
+                       long maxUploadBytes, Path scratch, Durability durability) {
         this.scratch = scratch;
+        this.durability = durability;
         this.blobs = blobs;
         this.catalog = catalog;
         this.sniffer = sniffer;
@@ -45,8 +51,19 @@ public final class FileService {
     }
 
     /**
+     * Stores an upload that is answered by itself (its file id goes back to the client, to be used
+     * later): as {@link #storeUpload}, and on disk before this returns.
+     */
+    public StoredFile storeFile(String tenant, String clientName, InputStream in) {
+        StoredFile f = storeUpload(tenant, clientName, in);
+        durability.await();
+        return f;
+    }
+
+    /**
      * Streams an upload into storage and records it, with the format its content shows (falling
-     * back to the name's extension when the content is of no known format).
+     * back to the name's extension when the content is of no known format). For a job's inputs, made
+     * safe by the job's submission; an upload answered on its own is {@link #storeFile}.
      */
     public StoredFile storeUpload(String tenant, String clientName, InputStream in) {
         String id = OrderedIds.next();
@@ -59,18 +76,34 @@ public final class FileService {
             byte[] head = buffered.readNBytes(FormatDetector.HEAD_BYTES);
             buffered.reset();
             BlobStore.Written w = blobs.put(key, buffered, maxUploadBytes);
-            Optional<String> known = FormatDetector.unmistakable(head);
-            String ext = (known.isPresent() ? known : blobs.withLocalFile(key, scratch, local -> sniffer.detect(local, name)))
-                    .orElse(FileNames.extension(name));
-            Instant now = clock.instant();
-            StoredFile f = new StoredFile(id, tenant, name, ext, w.size(), w.sha256(), key, null, null, now, now.plus(ttl));
-            catalog.insert(f);
-            return f;
+            try {
+                Optional<String> known = FormatDetector.unmistakable(head);
+                String ext = (known.isPresent() ? known
+                        : blobs.withLocalFile(key, scratch, local -> sniffer.detect(local, name)))
+                        .orElse(FileNames.extension(name));
+                Instant now = clock.instant();
+                StoredFile f = new StoredFile(id, tenant, name, ext, w.size(), w.sha256(), key, null, null, now,
+                        now.plus(ttl));
+                catalog.insert(f);
+                return f;
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(key, e); // nothing half-stored: bytes without a record are nobody's
+                throw e;
+            }
         } catch (BlobStore.TooLargeException e) {
             throw new RequestRejected(ErrorCode.PAYLOAD_TOO_LARGE,
                     "the upload is larger than the limit of " + maxUploadBytes + " bytes");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not store upload", e);
+            throw Outages.of(e).<RuntimeException>map(o -> o)
+                    .orElseGet(() -> new UncheckedIOException("could not store upload", e));
+        }
+    }
+
+    private void deleteQuietly(String key, Exception cause) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException alsoFailed) {
+            cause.addSuppressed(alsoFailed);
         }
     }
 
@@ -126,6 +159,12 @@ public final class FileService {
 
     public void keepUntil(String fileId, Instant expiresAt) {
         catalog.extendExpiry(fileId, expiresAt);
+    }
+
+    /** Deletes a file a client asked to delete: gone for good before this returns. */
+    public void deleteNow(StoredFile f) {
+        delete(f);
+        durability.await();
     }
 
     public void delete(StoredFile f) {

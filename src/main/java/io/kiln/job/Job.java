@@ -56,6 +56,13 @@ public record Job(String tenant, String id, long version, JobStatus status, Stri
                 createdAt, null, null, null, attempts, null, null, List.of(), null, credits, keyId);
     }
 
+    /** Back in the queue after a run that an outage stopped: the run is not counted as an attempt. */
+    public Job givenBack() {
+        Job j = moveTo(JobStatus.QUEUED);
+        return new Job(tenant, id, version, j.status, from, to, options, inputs, requestHash, webhook, dialect,
+                createdAt, null, null, null, Math.max(0, attempts - 1), null, null, List.of(), null, credits, keyId);
+    }
+
     public Job withLease(Instant until) {
         return new Job(tenant, id, version, status, from, to, options, inputs, requestHash, webhook, dialect,
                 createdAt, startedAt, finishedAt, expiresAt, attempts, leaseOwner, until, outputs, error, credits, keyId);

@@ -7,6 +7,9 @@ import io.kiln.engine.Options;
 import io.kiln.engine.ProducedFile;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
+import io.kiln.error.Outages;
+import io.kiln.error.ServiceUnavailable;
+import java.util.Optional;
 import io.kiln.storage.StoredFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,11 +48,14 @@ public final class JobRunner {
     private final long maxInputBytes;
     private final JobMetrics metrics;
     private final UnitOfWork unitOfWork;
+    private final Durability durability;
 
+    /** @param durability makes a job's end survive a crash before anyone waiting hears of it */
     public JobRunner(JobStore store, FileService files, ConverterRegistry registry, UrlInputs urls,
-                     FormatSniffer sniffer, JobEvents events, UnitOfWork unitOfWork, Clock clock,
+                     FormatSniffer sniffer, JobEvents events, UnitOfWork unitOfWork, Durability durability, Clock clock,
                      KilnConfig.Jobs settings, Path scratch, JobMetrics metrics) {
         this.unitOfWork = unitOfWork;
+        this.durability = durability;
         this.store = store;
         this.files = files;
         this.registry = registry;
@@ -109,7 +115,15 @@ public final class JobRunner {
             List<ProducedFile> produced = timer.run(match.converter(), task, lease, cancellation);
             metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
             finish(lease, from, put(lease.job(), produced), null);
+        } catch (ServiceUnavailable e) {
+            giveBack(lease, e);
+            throw e;
         } catch (KilnException e) {
+            Optional<ServiceUnavailable> outage = Outages.of(e);
+            if (outage.isPresent()) { // the document is not at fault: a disk that filled while converting
+                giveBack(lease, outage.get());
+                throw outage.get();
+            }
             finish(lease, from, List.of(), new JobError(e.code(), e.getMessage()));
         } catch (TimeoutException e) {
             finish(lease, from, List.of(), new JobError(ErrorCode.TIMEOUT, e.getMessage()));
@@ -119,11 +133,37 @@ public final class JobRunner {
         } catch (StaleJobException e) {
             LOG.info("job {} changed while converting; result dropped", claimed.key());
         } catch (Exception e) {
+            Optional<ServiceUnavailable> outage = Outages.of(e);
+            if (outage.isPresent()) {
+                giveBack(lease, outage.get());
+                throw outage.get();
+            }
             LOG.error("job {} failed unexpectedly", claimed.key(), e);
             finish(lease, from, List.of(), new JobError(ErrorCode.ENGINE_FAILED,
                     "the conversion failed unexpectedly"));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // an in-process engine that a document drove past the heap or the stack: the job fails, the
+            // server (and every other job on it) goes on
+            LOG.error("job {} exhausted the server's {}", claimed.key(),
+                    e instanceof OutOfMemoryError ? "memory" : "stack");
+            finish(lease, from, List.of(), new JobError(ErrorCode.ENGINE_FAILED, "the document needs more "
+                    + (e instanceof OutOfMemoryError ? "memory" : "nesting depth") + " than this server allows"));
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Puts a job whose run met an outage (the database or storage gone, a full disk) back in the
+     * queue without counting the run, so it runs again once the outage is over; if even that cannot
+     * be written, its lease lapses and the reaper does it.
+     */
+    private void giveBack(Lease lease, ServiceUnavailable outage) {
+        LOG.warn("job {} put back in the queue: {}", lease.job().key(), outage.getMessage());
+        try {
+            store.update(lease.job().givenBack());
+        } catch (RuntimeException stillDown) {
+            // the reaper re-queues it when its lease runs out
         }
     }
 
@@ -206,10 +246,20 @@ public final class JobRunner {
                                 + " credits, more than this API key has left"), 0), List.of());
             }
             metrics.ended(ended.status());
+            durability.await(); // an end announced (a sync answer, a long-poll) is never undone by a crash
             events.ended(ended);
         } catch (StaleJobException e) {
             LOG.info("job {} vanished before its result was published; dropping outputs", job.key());
             stored.forEach(files::delete);
+        } catch (RuntimeException e) { // e.g. the database went away: the job runs again, these files are not its
+            stored.forEach(f -> {
+                try {
+                    files.delete(f);
+                } catch (RuntimeException alsoDown) {
+                    e.addSuppressed(alsoDown);
+                }
+            });
+            throw e;
         }
     }
 

@@ -293,6 +293,7 @@ public final class JobService {
                 Job aborted = store.update(job.ended(JobStatus.ABORTED, clock.instant(), settings.ttl(), job.from(),
                         List.of(), new JobError(ErrorCode.ABORTED, "the job was cancelled"), 0));
                 workers.cancel(job.key());
+                durability.await();
                 events.ended(aborted);
                 LOG.info("job {} cancelled ({})", job.key(), job.status().wire());
                 return Optional.of(aborted);
@@ -316,6 +317,7 @@ public final class JobService {
             return false;
         }
         boolean deleted = purge(job.get());
+        durability.await(); // a job answered as deleted does not come back after a crash
         if (deleted) {
             LOG.info("job {} deleted ({})", job.get().key(), job.get().status().wire());
         }

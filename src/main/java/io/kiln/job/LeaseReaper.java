@@ -4,16 +4,21 @@ import io.kiln.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives jobs of dead workers back to the queue. A job whose conversion has already killed its
- * worker {@link #MAX_ATTEMPTS} times fails with {@code crashed} instead of looping forever.
+ * Gives jobs of dead workers back to the queue. A node that dies (kill -9, power, the OOM killer) is
+ * not the job's fault, so a job is re-queued however often that happens; the one exception is a job
+ * whose conversion runs inside the server's own process, which could be what killed it: after
+ * {@link #MAX_IN_PROCESS_CRASHES} runs that ended with the server, it fails {@code crashed} instead
+ * of taking the server down in a loop. (Conversions in processes of their own, LibreOffice and
+ * Chromium, crash only those processes, which their pools replace.)
  */
 public final class LeaseReaper {
 
-    static final int MAX_ATTEMPTS = 3;
+    static final int MAX_IN_PROCESS_CRASHES = 5;
     private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
 
     private final JobStore store;
@@ -21,13 +26,22 @@ public final class LeaseReaper {
     private final Workers workers;
     private final Clock clock;
     private final Duration ttl;
+    private final Predicate<Job> runsInServerProcess;
+    private final Durability durability;
 
-    public LeaseReaper(JobStore store, JobEvents events, Workers workers, Clock clock, Duration ttl) {
+    /**
+     * @param runsInServerProcess whether a job's conversion runs inside the server's process
+     * @param durability makes a crashed job's end survive the next crash before anyone hears of it
+     */
+    public LeaseReaper(JobStore store, JobEvents events, Workers workers, Clock clock, Duration ttl,
+                       Predicate<Job> runsInServerProcess, Durability durability) {
         this.store = store;
         this.events = events;
         this.workers = workers;
         this.clock = clock;
         this.ttl = ttl;
+        this.runsInServerProcess = runsInServerProcess;
+        this.durability = durability;
     }
 
     /** Re-queues working jobs whose lease ran out. */
@@ -47,11 +61,13 @@ public final class LeaseReaper {
         int n = 0;
         for (Job job : jobs) {
             try {
-                if (job.attempts() >= MAX_ATTEMPTS) {
-                    store.update(job.ended(JobStatus.FAILED, clock.instant(), ttl, job.from(), List.of(),
-                            new JobError(ErrorCode.CRASHED, "the conversion stopped its worker " + job.attempts()
-                                    + " times"), 0));
-                    events.ended(job);
+                if (job.attempts() >= MAX_IN_PROCESS_CRASHES && runsInServerProcess.test(job)) {
+                    Job ended = store.update(job.ended(JobStatus.FAILED, clock.instant(), ttl, job.from(), List.of(),
+                            new JobError(ErrorCode.CRASHED, "the server stopped " + job.attempts()
+                                    + " times while converting this document; it is not tried again"), 0));
+                    durability.await();
+                    events.ended(ended);
+                    LOG.warn("job {} failed: the server stopped during each of its {} runs", job.key(), job.attempts());
                 } else {
                     store.update(job.requeued());
                 }

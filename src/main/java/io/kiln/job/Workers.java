@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import io.kiln.error.ServiceUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Workers implements AutoCloseable {
 
     static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** The longest a worker waits between tries while the database or storage is unavailable. */
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private final JobStore store;
@@ -29,6 +32,7 @@ public final class Workers implements AutoCloseable {
     private final Duration lease;
     private final String node;
     private final Semaphore wakeups = new Semaphore(0);
+    private final OutageLog outages = new OutageLog(LOG, "workers");
     private final ConcurrentMap<String, Cancellation> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
@@ -73,6 +77,7 @@ public final class Workers implements AutoCloseable {
     }
 
     private void loop() {
+        Duration pause = Duration.ZERO;
         while (!closed) {
             try {
                 Optional<Job> job = claim();
@@ -81,15 +86,28 @@ public final class Workers implements AutoCloseable {
                 } else {
                     wakeups.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
                 }
+                if (!pause.isZero()) {
+                    pause = Duration.ZERO;
+                    outages.ended();
+                }
             } catch (InterruptedException e) {
                 if (closed) {
                     return;
                 }
+            } catch (ServiceUnavailable e) {
+                // the database or storage is gone: wait, longer each time, and say so once per outage
+                outages.began(e);
+                pause = pause.isZero() ? IDLE_POLL : min(pause.multipliedBy(2), LONGEST_PAUSE);
+                sleepQuietly(pause);
             } catch (RuntimeException e) {
                 LOG.error("worker loop error", e);
-                sleepQuietly();
+                sleepQuietly(IDLE_POLL);
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void run(Job job) {
@@ -119,9 +137,9 @@ public final class Workers implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static void sleepQuietly() {
+    private static void sleepQuietly(Duration pause) {
         try {
-            Thread.sleep(IDLE_POLL.toMillis());
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,8 +2,11 @@ package io.kiln.webhook;
 
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.NameLookup;
+import io.kiln.job.Durability;
 import io.kiln.job.Job;
 import io.kiln.job.JobStore;
+import io.kiln.job.OutageLog;
+import io.kiln.error.ServiceUnavailable;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +43,9 @@ public final class WebhookSender implements AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final WebhookMetrics metrics;
+    private final Durability durability;
     private final Semaphore wakeups = new Semaphore(0);
+    private final OutageLog outages = new OutageLog(LOG, "webhook deliveries");
     private volatile Thread loop;
     private volatile boolean closed;
 
@@ -49,16 +54,20 @@ public final class WebhookSender implements AutoCloseable {
      * @param jobs where the job of each delivery is read (a job that is gone cancels its delivery)
      * @param signer signs native and pdfRest calls
      * @param policy the same SSRF policy as URL inputs ({@code --allow-hosts})
+     * @param durability makes what was read from the outbox survive a crash before a receiver hears of it
      */
     public WebhookSender(JdbcDeliveries deliveries, JobStore jobs, WebhookPayloads payloads, WebhookSigner signer,
-                         AddressPolicy policy, WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
+                         AddressPolicy policy, WebhookSettings settings, Clock clock, WebhookMetrics metrics,
+                         Durability durability) {
         this(deliveries, jobs, payloads, signer, new WebhookClient(policy, NameLookup.system()), settings, clock,
-                metrics);
+                metrics, durability);
     }
 
     /** Takes ownership of {@code client}: {@link #close()} stops it. */
     WebhookSender(JdbcDeliveries deliveries, JobStore jobs, WebhookPayloads payloads, WebhookSigner signer,
-                  WebhookClient client, WebhookSettings settings, Clock clock, WebhookMetrics metrics) {
+                  WebhookClient client, WebhookSettings settings, Clock clock, WebhookMetrics metrics,
+                  Durability durability) {
+        this.durability = durability;
         this.deliveries = deliveries;
         this.jobs = jobs;
         this.requests = new WebhookRequests(payloads, signer);
@@ -89,8 +98,12 @@ public final class WebhookSender implements AutoCloseable {
                 if (deliverDue() < settings.batchSize()) {
                     wakeups.tryAcquire(settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
                 }
+                outages.ended();
             } catch (InterruptedException e) {
                 return; // close()
+            } catch (ServiceUnavailable e) {
+                outages.began(e); // the outbox is out of reach: deliveries wait in it
+                pause();
             } catch (RuntimeException e) {
                 LOG.error("webhook loop error", e);
                 pause();
@@ -113,9 +126,16 @@ public final class WebhookSender implements AutoCloseable {
         for (Delivery due : deliveries.due(now, settings.batchSize())) {
             claim(due, now).ifPresent(claimed::add);
         }
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // the job's end and its delivery row are on disk before a receiver hears of them: a crash can
+        // then neither undo an end that was announced nor have the re-run announce it under a new id
+        durability.await();
         try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
             claimed.forEach(d -> calls.submit(() -> attempt(d)));
         }
+        durability.await(); // and what was delivered stays delivered: fewer repeats after a crash
         if (Thread.interrupted()) {
             throw new InterruptedException("webhook round interrupted");
         }
@@ -151,8 +171,9 @@ public final class WebhookSender implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (StaleDeliveryException lost) {
             LOG.warn("webhook delivery {} was taken over while its call ran (claim lease too short?)", d.id());
+        } catch (ServiceUnavailable e) {
+            outages.began(e); // the claim lapses and the delivery is tried again
         } catch (RuntimeException e) {
-            // e.g. the database is unreachable; the claim lapses and the delivery is tried again
             LOG.error("webhook delivery {} could not be attempted", d.id(), e);
         }
     }

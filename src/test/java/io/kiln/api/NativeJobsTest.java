@@ -199,6 +199,17 @@ class NativeJobsTest {
     }
 
     @Test
+    void aListPageOutsideItsRangeIsRefusedNotClamped() {
+        for (String query : new String[] {"limit=-1", "limit=0", "limit=101", "limit=ten", "offset=-5"}) {
+            HttpResponse<String> r = server.get("/v1/jobs?" + query);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(json(r).path("code").asText()).isEqualTo("bad_request");
+            assertThat(json(r).path("detail").asText()).as(query).contains(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(server.get("/v1/jobs?limit=100&offset=0").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void badRequestsAreProblemsAndCreateNoJob() {
         long before = json(server.get("/v1/jobs?limit=100")).path("jobs").size();
         HttpResponse<String> malformed = server.postJson("/v1/jobs", "{\"to\": \"pdf\", ");

@@ -421,11 +421,61 @@ class ServerProcessTest {
         assertThat(r.stderr()).as("stderr").matches("[^\\r\\n]+\\R?").contains("KILN_JOB_TTL").contains("soon");
     }
 
-    // ---- 4. no keys: loopback only --------------------------------------------------------------
+    // ---- 4. no keys: loopback only, unless anonymous on purpose ------------------------------------
+
+    @Test
+    void aPublicBindWithoutKeysRefusesToStartNamingTheFlagThatAllowsIt(@TempDir Path dir) {
+        ServerProcess.Result r = ServerProcess.run(dir, Map.of(), Duration.ofSeconds(60),
+                "serve", "--port", "0", "--bind", "0.0.0.0", "--data", dir.resolve("data").toString());
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).as("stderr").matches("[^\\r\\n]+\\R?").contains("--bind 0.0.0.0")
+                .contains("--allow-anonymous").contains("kiln keys create");
+    }
+
+    @Test
+    void aPublicBindWithAllowAnonymousServesOnEveryAddress(@TempDir Path data) throws Exception {
+        Optional<InetAddress> external = nonLoopbackAddress();
+        Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback address");
+        try (ServerProcess server = ServerProcess.start(data, "--bind", "0.0.0.0", "--allow-anonymous")) {
+            assertThat(server.log()).contains("--allow-anonymous").contains("Kiln listening on http://0.0.0.0:");
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(external.get(), server.port()), 3000);
+                assertThat(s.isConnected()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aPortAlreadyTakenStopsTheStartWithOneLineAndNothingLeftRunning(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServerProcess.Result r = ServerProcess.run(dir, Map.of(), Duration.ofSeconds(60), "serve",
+                    "--port", Integer.toString(taken.getLocalPort()), "--data", dir.resolve("data").toString(),
+                    "--office-processes", "0", "--browsers", "0");
+            assertThat(r.exitCode()).as("exit code; stderr: %s", r.stderr()).isEqualTo(1);
+            List<String> lines = r.stderr().strip().lines().toList();
+            assertThat(lines.getLast()).as("the last line of stderr: %s", r.stderr())
+                    .startsWith("kiln: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(r.stderr()).as("no stack trace").doesNotContain("\tat ");
+            assertThat(r.stdout()).as("nothing started before the port was had").doesNotContain("workers started");
+        }
+    }
+
+    @Test
+    void aDatabaseThatNeverAnswersStopsTheStartWithOneLineAfterTheWait(@TempDir Path dir) throws Exception {
+        int closed = ServerProcess.freePort(); // nothing listens there
+        ServerProcess.Result r = ServerProcess.run(dir, Map.of(), Duration.ofSeconds(90), "serve",
+                "--port", "0", "--data", dir.resolve("data").toString(), "--office-processes", "0", "--browsers", "0",
+                "--db-url", "jdbc:postgresql://127.0.0.1:" + closed + "/kiln", "--db-wait", "3s", "--allow-anonymous");
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.stderr()).isEqualTo(1);
+        String last = r.stderr().strip().lines().toList().getLast();
+        assertThat(last).as("the last line of stderr: %s", r.stderr()).startsWith("kiln: ").contains("database")
+                .contains("waited 3 s");
+        assertThat(r.stderr()).as("no stack trace").doesNotContain("\tat ");
+    }
 
     @Test
     void withoutKeysItListensOnLoopbackOnlyAndSaysSo(@TempDir Path data) throws Exception {
-        try (ServerProcess server = ServerProcess.start(data, "--bind", "0.0.0.0")) {
+        try (ServerProcess server = ServerProcess.start(data)) {
             assertThat(Files.exists(data.resolve("keys"))).isFalse();
             String log = server.log();
             assertThat(log).as("start log").containsIgnoringCase("loopback only");

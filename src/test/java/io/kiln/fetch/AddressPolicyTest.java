@@ -92,6 +92,16 @@ class AddressPolicyTest {
     }
 
     @Test
+    void loopbackNamesAreRefusedByNameUnlessTheLoopbackRangeIsAllowed() {
+        assertThat(AddressPolicy.STRICT.nameRefusal("localhost.")).hasValueSatisfying(
+                reason -> assertThat(reason).contains("loopback name"));
+        assertThat(AddressPolicy.STRICT.nameRefusal("foo.localhost")).isPresent();
+        assertThat(AddressPolicy.parse("127.0.0.0/8").permits("localhost", ip("127.0.0.1"))).isTrue();
+        assertThat(AddressPolicy.parse("::1").nameRefusal("ip6-localhost")).isEmpty();
+        assertThat(AddressPolicy.parse("10.0.0.0/8").nameRefusal("localhost")).isPresent();
+    }
+
+    @Test
     void emptyListIsStrict() {
         AddressPolicy policy = AddressPolicy.parse("");
         assertThat(policy.permits("localhost", ip("127.0.0.1"))).isFalse();

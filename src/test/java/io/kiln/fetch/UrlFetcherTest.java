@@ -62,6 +62,20 @@ class UrlFetcherTest {
     }
 
     @Test
+    void loopbackInNonStandardFormsAndLoopbackNamesAreRefusedAtAdmission() {
+        // the machine's own resolver: forms it cannot resolve must still be refused, not passed as a DNS blip
+        try (UrlFetcher fetcher = new UrlFetcher(AddressPolicy.STRICT, NameLookup.system())) {
+            for (String host : List.of("0177.0.0.1", "0x7f000001", "127.1", "2130706433", "0x7f.1", "017700000001",
+                    "127.0.0.1.", "localhost.", "LOCALHOST", "foo.localhost", "localhost.localdomain", "ip6-localhost")) {
+                URI url = URI.create("http://" + host + ":" + server.port() + "/doc.txt");
+                assertRefusedBeforeFetching(() -> fetcher.check(url), url);
+                assertRefusedBeforeFetching(() -> fetcher.fetch(url, target(), LIMIT, TIMEOUT, Map.of()), url);
+            }
+        }
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
     void aHostWithAnyForbiddenAddressIsRefused() {
         try (UrlFetcher fetcher = new UrlFetcher(AddressPolicy.STRICT, LOOKUP)) {
             assertRefusedBeforeFetching(() -> fetcher.check(URI.create("http://mixed.test/")), null);

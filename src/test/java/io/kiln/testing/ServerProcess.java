@@ -47,16 +47,23 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final Process process;
+    private final boolean ownGroup;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServerProcess(Path data, List<String> jvmOptions, Map<String, String> env, List<String> flags)
-            throws IOException {
+    private ServerProcess(Path data, int port, boolean ownGroup, List<String> jvmOptions, Map<String, String> env,
+                          List<String> flags) throws IOException {
         this.data = data;
-        this.port = freePort();
-        this.logFile = Files.createTempFile("kiln-server-" + port + "-", ".log");
-        List<String> command = new ArrayList<>(javaCommand(jvmOptions));
-        command.addAll(List.of("io.kiln.app.Main", "serve", "--port", Integer.toString(port),
+        this.port = port == 0 ? freePort() : port;
+        this.ownGroup = ownGroup;
+        this.logFile = Files.createTempFile("kiln-server-" + this.port + "-", ".log");
+        List<String> command = new ArrayList<>();
+        if (ownGroup) {
+            // setsid execs in place (a child of the JVM is no group leader): the server's pid is its group's id
+            command.add("setsid");
+        }
+        command.addAll(javaCommand(jvmOptions));
+        command.addAll(List.of("io.kiln.app.Main", "serve", "--port", Integer.toString(this.port),
                 "--data", data.toString()));
         command.addAll(flags);
         if (!flags.contains("--browsers")) {
@@ -86,10 +93,24 @@ public final class ServerProcess implements AutoCloseable {
      * means the JVM's defaults) and extra environment.
      */
     public static ServerProcess start(Path data, List<String> jvmOptions, Map<String, String> env, String... flags) {
+        return start(data, 0, false, jvmOptions, env, flags);
+    }
+
+    /**
+     * A server leading a process group of its own (with its office and browser processes, as under
+     * systemd or a container runtime), on {@code port} (0: a free one) so that a restart on the same
+     * data keeps its address; {@link #killGroup()} and {@link #signalGroup} act on the whole group.
+     */
+    public static ServerProcess startInOwnGroup(Path data, int port, Map<String, String> env, String... flags) {
+        return start(data, port, true, QUICK_JVM_OPTIONS, env, flags);
+    }
+
+    private static ServerProcess start(Path data, int port, boolean ownGroup, List<String> jvmOptions,
+                                       Map<String, String> env, String... flags) {
         ServerProcess p;
         try {
             Files.createDirectories(data);
-            p = new ServerProcess(data, jvmOptions, env, List.of(flags));
+            p = new ServerProcess(data, port, ownGroup, jvmOptions, env, List.of(flags));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +177,8 @@ public final class ServerProcess implements AutoCloseable {
         return command;
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port free at the moment of asking. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -213,6 +235,30 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code kill -9} of the whole process group, as an OOM killer or a power cut would end it;
+     * returns once the server and every other member of its group are gone.
+     */
+    public void killGroup() {
+        signalGroup("KILL");
+        awaitExit(Duration.ofSeconds(30));
+        await("the killed server's process group is empty").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> groupMembers().isEmpty());
+    }
+
+    /** Sends {@code signal} (e.g. {@code TERM}, {@code STOP}) to every process of the server's group. */
+    public void signalGroup(String signal) {
+        if (!ownGroup) {
+            throw new IllegalStateException("the server was not started in a process group of its own");
+        }
+        ProcessSignals.send(signal, "-" + process.pid());
+    }
+
+    /** The live processes of the server's group (itself, office processes, browsers), by pid. */
+    public List<Long> groupMembers() {
+        return ProcessSignals.groupMembers(process.pid());
+    }
+
     /** {@code kill -9}: no shutdown hook runs. Returns once the process is gone. */
     public void kill() {
         process.destroyForcibly();
@@ -225,9 +271,13 @@ public final class ServerProcess implements AutoCloseable {
         if (!awaitExit(Duration.ofSeconds(30))) {
             kill();
         }
+        if (ownGroup && !groupMembers().isEmpty()) {
+            signalGroup("KILL"); // what a stop left of the group (a test's concern, not the server's)
+        }
     }
 
-    private boolean awaitExit(Duration timeout) {
+    /** Waits up to {@code timeout} for the server process to exit; true if it did. */
+    public boolean awaitExit(Duration timeout) {
         try {
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (exited) {

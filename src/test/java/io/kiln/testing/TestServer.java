@@ -127,7 +127,8 @@ public final class TestServer implements AutoCloseable {
             Files.createDirectories(data);
             Files.writeString(marker, pg.freshDatabase());
         }
-        return List.of("--db-url", Files.readString(marker).strip(), "--db-user", pg.user());
+        // a test server without keys on a shared database is anonymous on purpose
+        return List.of("--db-url", Files.readString(marker).strip(), "--db-user", pg.user(), "--allow-anonymous");
     }
 
     /** A connection to the server's own database (embedded H2 is shared within this JVM), for tests that count rows. */

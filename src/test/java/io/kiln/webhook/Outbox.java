@@ -104,7 +104,7 @@ final class Outbox implements AutoCloseable {
 
     WebhookSender sender(WebhookSettings settings, AddressPolicy policy, NameLookup lookup, WebhookMetrics metrics) {
         WebhookSender s = new WebhookSender(deliveries, jobs, PAYLOADS, new WebhookSigner(SECRET),
-                new WebhookClient(policy, lookup), settings, clock, metrics);
+                new WebhookClient(policy, lookup), settings, clock, metrics, io.kiln.job.Durability.COMMITS_ARE_DURABLE);
         senders.add(s);
         return s;
     }

@@ -2,7 +2,9 @@ package io.kiln.dialect.convertapi;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.kiln.api.ErrorShape;
 import io.kiln.api.Json;
+import io.kiln.api.Problems;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
 import io.kiln.job.Job;
@@ -32,16 +34,21 @@ final class ConvertApiErrors {
             case NOT_FOUND -> ConvertApiError.of(404, 4040, message);
             case CONFLICT -> ConvertApiError.of(409, 4090, message);
             case PAYLOAD_TOO_LARGE -> ConvertApiError.of(413, 4130, message);
+            case URI_TOO_LONG -> ConvertApiError.of(414, 4140, message);
+            case HEADERS_TOO_LARGE -> ConvertApiError.of(431, 4310, message);
             case UNSUPPORTED_FORMAT -> ConvertApiError.of(415, 4150, message);
             case UNSUPPORTED_CONVERSION -> ConvertApiError.of(422, 4220, message);
             case QUEUE_FULL -> ConvertApiError.of(429, 4290, message);
+            case UNAVAILABLE -> ConvertApiError.of(503, 5031, message);
+            case STORAGE_FULL -> ConvertApiError.of(507, 5070, message);
             case TIMEOUT -> ConvertApiError.of(500, 5000, message);
             case CORRUPT_DOCUMENT -> ConvertApiError.of(500, 5002, message);
             case PASSWORD_REQUIRED -> ConvertApiError.of(500, 5003, message);
             case PASSWORD_INCORRECT -> ConvertApiError.of(500, 5006, message);
             case URL_FETCH_FAILED -> ConvertApiError.of(500, 5007, message);
             case ENGINE_UNAVAILABLE -> ConvertApiError.of(501, 5010, message);
-            case TOO_MANY_PAGES, ENGINE_FAILED, ABORTED, CRASHED, INTERNAL -> ConvertApiError.of(500, 5001, message);
+            case TOO_MANY_PAGES, DOCUMENT_TOO_LARGE, ENGINE_FAILED, ABORTED, CRASHED, INTERNAL ->
+                    ConvertApiError.of(500, 5001, message);
         };
     }
 
@@ -80,10 +87,8 @@ final class ConvertApiErrors {
     static void write(Context ctx, ConvertApiError e) {
         switch (e.status()) {
             case 401 -> ctx.header("WWW-Authenticate", "Bearer");
-            case 429 -> ctx.header("Retry-After", "5");
             case 413 -> ctx.header("Connection", "close"); // the rest of the body may be unread
-            default -> {
-            }
+            default -> Problems.retryAfter(ctx, e.status());
         }
         if (e.code() == 4002) {
             ctx.header("Connection", "close");
@@ -91,12 +96,28 @@ final class ConvertApiErrors {
         ctx.status(e.status()).contentType("application/json").result(Json.write(e.body()));
     }
 
+    /** ConvertAPI's error body, for the paths the dialect is mounted at. */
+    static ErrorShape shape(String prefix) {
+        return new ErrorShape() {
+            @Override
+            public boolean owns(String path) {
+                return ErrorShape.under(path, prefix, "/convert/", "/async", "/job", "/upload", "/d");
+            }
+
+            @Override
+            public Rendered render(ErrorCode code, String message) {
+                ConvertApiError e = rejected(code, message);
+                return new Rendered(e.status(), "application/json", Json.write(e.body()));
+            }
+        };
+    }
+
     /** A handler whose failures are answered in ConvertAPI's shape instead of Kiln's problem documents. */
     static Handler guarded(Handler handler) {
         return ctx -> {
             try {
                 handler.handle(ctx);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // the servlet container's failures arrive as undeclared checked exceptions
                 write(ctx, of(e));
             }
         };

@@ -48,19 +48,24 @@ final class ConvertApiFiles {
         }
         StoredFile f;
         if (ctx.isMultipartFormData()) {
-            List<UploadedFile> parts = ctx.uploadedFiles();
+            List<UploadedFile> parts;
+            try {
+                parts = ctx.uploadedFiles();
+            } catch (Exception e) { // Jetty's multipart errors arrive as undeclared ServletExceptions
+                throw io.kiln.api.Uploads.rejected(e);
+            }
             if (parts.size() != 1) {
                 throw ConvertApiFailure.invalid("FileData", "send exactly one file part");
             }
             try (InputStream in = parts.getFirst().content()) {
-                f = files.storeUpload(tenant, params.text("filename").orElse(parts.getFirst().filename()), in);
+                f = files.storeFile(tenant, params.text("filename").orElse(parts.getFirst().filename()), in);
             }
         } else {
             String name = params.text("filename").or(() -> ContentDisposition.filename(ctx.header("Content-Disposition")))
                     .orElseThrow(() -> new ConvertApiFailure(ConvertApiError.of(400, 4001,
                             "No content disposition provided: name the file in Content-Disposition or ?FileName=")));
             try (InputStream in = ctx.bodyInputStream()) {
-                f = files.storeUpload(tenant, name, in);
+                f = files.storeFile(tenant, name, in);
             }
         }
         if (Optional.ofNullable(ctx.header("Accept")).orElse("").startsWith("text/plain")) {
@@ -89,7 +94,7 @@ final class ConvertApiFiles {
     private void delete(Context ctx) {
         StoredFile f = live(files.find(auth.caller(ctx).tenant(), ctx.pathParam("fileId")))
                 .orElseThrow(ConvertApiFiles::noSuchFile);
-        files.delete(f);
+        files.deleteNow(f);
         ctx.status(200);
     }
 

@@ -57,6 +57,11 @@ public final class ConvertApiRoutes {
         this.files = new ConvertApiFiles(api, auth);
     }
 
+    /** How this dialect answers errors that reach none of its handlers. */
+    public io.kiln.api.ErrorShape errorShape() {
+        return ConvertApiErrors.shape(prefix);
+    }
+
     public void register(RoutesConfig routes) {
         for (String form : List.of("", "/async")) {
             String at = prefix + form;

@@ -44,10 +44,8 @@ final class ParameterReader {
                     p.add(k, new ParameterValue.Content(part.filename(), part::content));
                 }
             });
-        } catch (RequestRejected e) {
-            throw e;
         } catch (Exception e) { // Jetty's multipart errors arrive as undeclared ServletExceptions
-            throw new RequestRejected(ErrorCode.MALFORMED_BODY, "the multipart body could not be read", e);
+            throw io.kiln.api.Uploads.rejected(e);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code aborted}, {@code unknown}), {@code message}, {@code pageCount}, {@code url},
  * {@code outputLinkValidTill}, {@code jobId}, {@code credits}, {@code remainingCredits},
  * {@code jobDuration}, {@code duration}. An id never seen is {@code working}, as PDF.co documents,
- * and {@code unknown} only when the check is forced.
+ * and {@code unknown} only when the check is forced; either way its {@code message} says the id is unknown.
  */
 final class JobCheckView {
 
@@ -28,8 +28,11 @@ final class JobCheckView {
         Map<String, Object> m = new LinkedHashMap<>();
         if (found.isEmpty() || !found.get().status().isTerminal()) {
             m.put("status", found.isEmpty() && force ? "unknown" : "working");
-            if (found.isEmpty() && force) {
-                m.put("message", "Unknown job id");
+            if (found.isEmpty()) {
+                // working, as PDF.co documents for an id that does not exist; the message keeps a client
+                // that logs it from polling a mistyped, deleted or expired id without a clue
+                m.put("message", force ? "Unknown job id" : "Unknown job id " + jobId + ": it may be mistyped, "
+                        + "deleted or expired (status stays working unless force is true)");
             }
             m.put("jobId", jobId);
             m.put("remainingCredits", remaining);

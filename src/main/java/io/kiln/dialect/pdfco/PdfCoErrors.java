@@ -2,7 +2,9 @@ package io.kiln.dialect.pdfco;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.kiln.api.ErrorShape;
 import io.kiln.api.Json;
+import io.kiln.api.Problems;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
 import io.kiln.job.Job;
@@ -28,10 +30,29 @@ final class PdfCoErrors {
             case NOT_FOUND -> 404;
             case TIMEOUT -> 405;
             case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
+            case HEADERS_TOO_LARGE -> 431;
             case QUEUE_FULL -> 429;
+            case UNAVAILABLE -> 503;
+            case STORAGE_FULL -> 507;
             case ENGINE_UNAVAILABLE -> 501;
             case ENGINE_FAILED, CRASHED, INTERNAL -> 500;
             default -> 400;
+        };
+    }
+
+    /** PDF.co's error body, for the paths the dialect is mounted at. */
+    static ErrorShape shape(String prefix) {
+        return new ErrorShape() {
+            @Override
+            public boolean owns(String path) {
+                return ErrorShape.under(path, prefix, "/v1/pdf", "/v1/file", "/v1/job", "/v1/pdfco");
+            }
+
+            @Override
+            public Rendered render(ErrorCode code, String message) {
+                return new Rendered(status(code), "application/json", Json.write(body(status(code), message, Map.of())));
+            }
         };
     }
 
@@ -66,14 +87,16 @@ final class PdfCoErrors {
     }
 
     static void write(Context ctx, int status, String message, Map<String, Object> extra) {
+        Problems.retryAfter(ctx, status);
+        ctx.status(status).contentType("application/json").result(Json.write(body(status, message, extra)));
+    }
+
+    private static Map<String, Object> body(int status, String message, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", true);
         body.put("status", status);
         body.put("message", message);
         body.putAll(extra);
-        if (status == 429) {
-            ctx.header("Retry-After", "5");
-        }
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        return body;
     }
 }

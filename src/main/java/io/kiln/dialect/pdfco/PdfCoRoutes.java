@@ -45,6 +45,11 @@ public final class PdfCoRoutes {
         this.results = new ResultRoute(api, links, info);
     }
 
+    /** How this dialect answers errors that reach none of its handlers. */
+    public io.kiln.api.ErrorShape errorShape() {
+        return PdfCoErrors.shape(prefix);
+    }
+
     public void register(RoutesConfig routes) {
         routes.post(prefix + "/v1/job/check", PdfCoErrors.guard(check::handle));
         routes.get(prefix + "/v1/job/check", PdfCoErrors.guard(check::handle));

@@ -29,7 +29,7 @@ final class UploadRoute {
         UploadedFile part = onePart(ctx);
         StoredFile f;
         try (InputStream in = part.content()) {
-            f = api.jobs().files().storeUpload(caller.tenant(), part.filename(), in);
+            f = api.jobs().files().storeFile(caller.tenant(), part.filename(), in);
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("url", api.baseUrl(ctx) + api.links().path(f.id(), f.name(), f.expiresAt()));
@@ -48,7 +48,7 @@ final class UploadRoute {
         try {
             parts = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty's multipart errors arrive as undeclared ServletExceptions
-            throw new RequestRejected(ErrorCode.MALFORMED_BODY, "the multipart body could not be read", e);
+            throw io.kiln.api.Uploads.rejected(e);
         }
         if (parts.size() != 1) {
             throw new RequestRejected(ErrorCode.BAD_REQUEST, "send exactly one 'file' part");

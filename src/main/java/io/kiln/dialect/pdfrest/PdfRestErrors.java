@@ -2,6 +2,7 @@ package io.kiln.dialect.pdfrest;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.kiln.api.ErrorShape;
 import io.kiln.api.Json;
 import io.kiln.api.Problems;
 import io.kiln.error.ErrorCode;
@@ -23,9 +24,6 @@ final class PdfRestErrors {
             try {
                 handler.handle(ctx);
             } catch (KilnException e) {
-                if (e.code() == ErrorCode.QUEUE_FULL) {
-                    ctx.header("Retry-After", "5");
-                }
                 write(ctx, Problems.status(e.code()), e.getMessage());
             } catch (Exception e) {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -34,7 +32,23 @@ final class PdfRestErrors {
         };
     }
 
+    /** pdfRest's error body, for the paths the dialect is mounted at. */
+    static ErrorShape shape(String prefix) {
+        return new ErrorShape() {
+            @Override
+            public boolean owns(String path) {
+                return path.equals(prefix + "/convert") || ErrorShape.under(path, prefix, "/request-status");
+            }
+
+            @Override
+            public Rendered render(ErrorCode code, String message) {
+                return new Rendered(Problems.status(code), "application/json", Json.write(Map.of("error", message)));
+            }
+        };
+    }
+
     static void write(Context ctx, int status, String message) {
+        Problems.retryAfter(ctx, status);
         ctx.status(status).contentType("application/json").result(Json.write(Map.of("error", message)));
     }
 }

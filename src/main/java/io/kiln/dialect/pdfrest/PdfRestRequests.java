@@ -72,7 +72,7 @@ final class PdfRestRequests {
                 }
             });
         } catch (Exception e) { // Jetty's multipart errors arrive as undeclared ServletExceptions
-            throw new RequestRejected(ErrorCode.MALFORMED_BODY, "the multipart body could not be read", e);
+            throw io.kiln.api.Uploads.rejected(e);
         }
         if (parts.size() != 1) {
             throw new RequestRejected(ErrorCode.BAD_REQUEST, "send exactly one 'file' part");

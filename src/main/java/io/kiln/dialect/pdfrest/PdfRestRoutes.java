@@ -29,6 +29,11 @@ public final class PdfRestRoutes {
         this.view = new RequestStatusView(api.links());
     }
 
+    /** How this dialect answers errors that reach none of its handlers. */
+    public io.kiln.api.ErrorShape errorShape() {
+        return PdfRestErrors.shape(prefix);
+    }
+
     public void register(RoutesConfig routes) {
         routes.post(prefix + "/convert", PdfRestErrors.guard(this::convert));
         routes.get(prefix + "/request-status/{id}", PdfRestErrors.guard(this::status));

@@ -43,6 +43,11 @@ public final class HtmlConverter implements Converter {
     }
 
     @Override
+    public boolean runsInServerProcess() {
+        return renderer.runsInServerProcess();
+    }
+
+    @Override
     public List<Capability> capabilities() {
         return CAPABILITIES;
     }

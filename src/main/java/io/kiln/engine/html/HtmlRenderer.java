@@ -18,6 +18,9 @@ public interface HtmlRenderer extends AutoCloseable {
     /** Whether it can load a page from a URL ({@code url → pdf}); the pure-Java renderer cannot. */
     boolean rendersUrls();
 
+    /** Whether pages are printed inside the server's process (see {@link io.kiln.engine.Converter#runsInServerProcess}). */
+    boolean runsInServerProcess();
+
     /**
      * Prints {@code request} to {@code pdf}. Every sub-resource the page asks for is checked against
      * the address rules; nothing outside the request's own files is read from the local disk.

@@ -79,6 +79,11 @@ public final class OpenHtmlRenderer implements HtmlRenderer {
     }
 
     @Override
+    public boolean runsInServerProcess() {
+        return true;
+    }
+
+    @Override
     public void render(RenderRequest request, Path pdf) throws InterruptedException {
         if (request.url() != null) {
             throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE,

@@ -41,6 +41,11 @@ public final class UrlConverter implements Converter {
     }
 
     @Override
+    public boolean runsInServerProcess() {
+        return renderer.runsInServerProcess();
+    }
+
+    @Override
     public List<Capability> capabilities() {
         return CAPABILITIES;
     }

@@ -35,9 +35,15 @@ public final class LibreOfficeConverter implements Converter {
     private static final int ATTEMPTS = 2;
 
     private final LibreOfficePool pool;
+    private final PackageLimits limits = PackageLimits.defaults();
 
     public LibreOfficeConverter(LibreOfficePool pool) {
         this.pool = pool;
+    }
+
+    @Override
+    public boolean runsInServerProcess() {
+        return false; // office processes of its own pool
     }
 
     @Override
@@ -69,6 +75,7 @@ public final class LibreOfficeConverter implements Converter {
         if (Thread.interrupted()) {
             throw new InterruptedException("conversion cancelled");
         }
+        limits.check(task.input()); // before a process inflates it
         String name = task.baseName() + "." + task.to();
         Path target = task.workDir().resolve(safe(name));
         try (SourceFile source = SourceFile.of(task.input(), task.from(), pool.settings().workDir().resolve("inputs"))) {

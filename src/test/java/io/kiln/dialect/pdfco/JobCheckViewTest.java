@@ -47,4 +47,13 @@ class JobCheckViewTest {
         assertThat(view.render("http://x", "nope", Optional.empty(), false, T0, 7, 1)).containsEntry("status", "working");
         assertThat(view.render("http://x", "nope", Optional.empty(), true, T0, 7, 1)).containsEntry("status", "unknown");
     }
+
+    @Test
+    void anUnknownIdIsWorkingAsDocumentedButItsMessageSaysTheIdIsUnknown() {
+        Map<String, Object> unforced = view.render("http://x", "nope-123", Optional.empty(), false, T0, 7, 1);
+        assertThat(unforced).containsEntry("status", "working");
+        assertThat((String) unforced.get("message")).contains("Unknown job id nope-123").contains("force");
+        assertThat(view.render("http://x", "j1", Optional.of(job(JobStatus.WORKING, null)), false, T0, 7, 1))
+                .as("a job that exists and works says nothing of the kind").doesNotContainKey("message");
+    }
 }

@@ -151,6 +151,11 @@ class HtmlConverterTest {
         }
 
         @Override
+        public boolean runsInServerProcess() {
+            return false;
+        }
+
+        @Override
         public void render(RenderRequest request, Path pdf) {
             seen.set(request);
             try (PDDocument doc = new PDDocument()) {

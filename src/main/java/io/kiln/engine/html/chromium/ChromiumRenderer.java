@@ -49,6 +49,11 @@ public final class ChromiumRenderer implements HtmlRenderer {
         return true;
     }
 
+    @Override
+    public boolean runsInServerProcess() {
+        return false; // browsers are processes of their own
+    }
+
     public ChromiumPool pool() {
         return pool;
     }
