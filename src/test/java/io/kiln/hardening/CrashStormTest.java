@@ -1,0 +1,91 @@
+package io.kiln.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kiln.testing.ServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 1, crashes: kill -9 of the whole process group (server, LibreOffice, Chromium) at random
+ * moments under mixed load, each followed by a restart on the same data and port. Every accepted job
+ * must end exactly once and successfully, with valid outputs, and every webhook must arrive, once
+ * per delivery id.
+ */
+@Tag("hardening")
+class CrashStormTest {
+
+    @Test
+    void killNineOfTheProcessGroupAtRandomMomentsLosesNoAcceptedJob(@TempDir Path data) throws Exception {
+        int kills = Integer.getInteger("kiln.hardening.kills", Scale.pick(6, 200));
+        int port = ServerProcess.freePort();
+        String[] flags = {"--workers", "2", "--office-processes", "1", "--browsers", "1",
+                "--allow-hosts", "127.0.0.1", "--webhook-retry-first", "1s"};
+        List<Long> downMillis = new ArrayList<>();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            ServerProcess server = ServerProcess.startInOwnGroup(data, port, Map.of(), flags);
+            String base = server.base();
+            try (Workload load = new Workload(List.of(base), List.of(Workload.Kind.values()), receiver.url())
+                    .start(3, 4)) {
+                for (int k = 0; k < kills; k++) {
+                    // a random moment: anywhere from just after the restart to well into the next jobs
+                    Workload.pauseQuietly(ThreadLocalRandom.current().nextLong(200, 2500));
+                    long killedAt = System.nanoTime();
+                    server.killGroup();
+                    server = ServerProcess.startInOwnGroup(data, port, Map.of(), flags);
+                    downMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+                }
+                Workload.Settled settled = load.settle(Duration.ofMinutes(5));
+                List<Workload.Accepted> accepted = settled.accepted();
+                List<Workload.Accepted> hooked = accepted.stream().filter(Workload.Accepted::webhook).toList();
+                Awaited.quietly(Duration.ofMinutes(2), () -> hooked.stream().allMatch(a -> receiver.byJob().containsKey(a.id())));
+                var calls = receiver.byJob();
+                List<String> undelivered = new ArrayList<>();
+                for (Workload.Accepted a : hooked) {
+                    if (!calls.containsKey(a.id())) {
+                        undelivered.add(a.id() + ": " + load.look(a).map(j -> j.path("webhook").toString()).orElse("?"));
+                    }
+                }
+                int redelivered = 0;
+                List<String> twoIds = new ArrayList<>();
+                for (Workload.Accepted a : hooked) {
+                    List<WebhookReceiver.Call> got = calls.getOrDefault(a.id(), List.of());
+                    if (got.isEmpty()) {
+                        continue;
+                    }
+                    redelivered += got.size() - 1;
+                    if (got.stream().map(WebhookReceiver.Call::webhookId).distinct().count() != 1) {
+                        twoIds.add(a.id() + ": " + got);
+                    }
+                }
+                Figures.of("1. kill -9 storm, one node (embedded)").put("kills", kills)
+                        .put("accepted", accepted.size()).put("ended", settled.byStatus())
+                        .put("refused or unanswered while down", load.refused() + load.unanswered())
+                        .put("ends undone", load.undone().size()).put("wrong or lost", settled.wrong().size())
+                        .put("most attempts of a job", settled.maxAttempts())
+                        .put("webhooks", hooked.size() + " jobs, " + undelivered.size() + " undelivered, " + redelivered
+                                + " redelivered with the same id, " + twoIds.size() + " with two ids")
+                        .put("kill to healthy (median ms)", median(downMillis)).report();
+                assertThat(accepted).as("jobs accepted under the storm").hasSizeGreaterThan(kills);
+                assertThat(settled.wrong()).as("accepted jobs lost, failed or with bad outputs").isEmpty();
+                assertThat(load.undone()).as("ends seen, then undone").isEmpty();
+                assertThat(twoIds).as("jobs notified under two delivery ids").isEmpty();
+                assertThat(undelivered).as("webhooks not delivered 2 minutes after the storm").isEmpty();
+            } finally {
+                server.killGroup();
+            }
+        }
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,79 @@
+package io.kiln.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A webhook receiver on loopback that records every call: native deliveries (POST of the job JSON,
+ * {@code webhook-id}) and ConvertAPI's ({@code GET ?JobId=}). It answers {@link #answer} (200 unless set).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One call: the job it was about and its {@code webhook-id} (null for ConvertAPI's GET). */
+    record Call(String jobId, String webhookId, String status, String method) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answer = new AtomicInteger(200);
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String query = exchange.getRequestURI().getRawQuery();
+                if ("GET".equals(exchange.getRequestMethod()) && query != null && query.startsWith("JobId=")) {
+                    calls.add(new Call(query.substring("JobId=".length()), null, null, "GET"));
+                } else {
+                    JsonNode job = JSON.readTree(body);
+                    calls.add(new Call(job.path("id").asText(job.path("jobId").asText()),
+                            exchange.getRequestHeaders().getFirst("webhook-id"), job.path("status").asText(), "POST"));
+                }
+                exchange.sendResponseHeaders(answer.get(), -1);
+            }
+        });
+        server.start();
+    }
+
+    /** The URL to give jobs as their webhook. */
+    String url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook").toString();
+    }
+
+    void answer(int status) {
+        answer.set(status);
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Calls per job id. */
+    Map<String, List<Call>> byJob() {
+        Map<String, List<Call>> out = new ConcurrentHashMap<>();
+        for (Call c : calls) {
+            out.computeIfAbsent(c.jobId(), k -> new CopyOnWriteArrayList<>()).add(c);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
