@@ -348,7 +348,8 @@ public final class Kiln implements AutoCloseable {
         LibreOfficeSettings defaults = LibreOfficeSettings.defaults(data);
         return new LibreOfficeSettings(o.home().orElse(defaults.officeHome()), Math.max(1, o.processes()),
                 o.maxTasksPerProcess(),
-                config.jobs().taskTimeout(), o.queueTimeout(), defaults.workDir(), defaults.firstPort());
+                config.jobs().taskTimeout(), o.queueTimeout(), defaults.workDir(), defaults.firstPort(),
+                o.memoryLimitBytes());
     }
 
     private static AddressPolicy allowList(List<String> hosts) {

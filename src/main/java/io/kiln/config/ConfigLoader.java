@@ -66,7 +66,8 @@ public final class ConfigLoader {
                 raw.explicit(Setting.OFFICE_PROCESSES)
                         .map(p -> Values.integer(raw.source(Setting.OFFICE_PROCESSES), p, 0, 64)).orElse(cores),
                 Values.integer(raw.source(Setting.OFFICE_MAX_TASKS), raw.get(Setting.OFFICE_MAX_TASKS), 1, 1_000_000),
-                Values.duration(raw.source(Setting.OFFICE_QUEUE_TIMEOUT), raw.get(Setting.OFFICE_QUEUE_TIMEOUT)));
+                Values.duration(raw.source(Setting.OFFICE_QUEUE_TIMEOUT), raw.get(Setting.OFFICE_QUEUE_TIMEOUT)),
+                Values.size(raw.source(Setting.OFFICE_MEMORY), raw.get(Setting.OFFICE_MEMORY)));
         var html = new KilnConfig.Html(
                 raw.explicit(Setting.CHROMIUM).map(Path::of),
                 raw.explicit(Setting.BROWSERS)

@@ -34,7 +34,8 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     }
 
     /** The LibreOffice pool. {@code home} empty means "find it". */
-    public record Office(Optional<Path> home, int processes, int maxTasksPerProcess, Duration queueTimeout) {
+    public record Office(Optional<Path> home, int processes, int maxTasksPerProcess, Duration queueTimeout,
+                         long memoryLimitBytes) {
     }
 
     /** Where and how HTTP is served. {@code bind} empty means "decide from whether keys exist". */

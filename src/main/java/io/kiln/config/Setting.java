@@ -45,6 +45,7 @@ public enum Setting {
     OFFICE_HOME("office-home", "", "LibreOffice installation directory (default: found under /usr/lib, /opt)"),
     OFFICE_PROCESSES("office-processes", "", "warm LibreOffice processes (default: number of cores; 0 turns the engine off)"),
     OFFICE_MAX_TASKS("office-max-tasks", "200", "conversions an office process runs before it is replaced"),
+    OFFICE_MEMORY("office-memory", "4g", "address space each LibreOffice process may use; a document that needs more fails instead of exhausting the machine"),
     OFFICE_QUEUE_TIMEOUT("office-queue-timeout", "60s", "how long a conversion waits for a free office process"),
     CHROMIUM("chromium", "", "Chromium executable for html, md and url → pdf (default: chromium on the PATH)"),
     BROWSERS("browsers", "", "warm Chromium browsers (default: one per two cores; 0 uses the pure-Java renderer and turns url → pdf off)"),

@@ -221,7 +221,7 @@ public final class LibreOfficePool implements AutoCloseable {
                 OfficeProcess p = null;
                 try {
                     p = new OfficeProcess(slot, port, settings.officeHome(), templateProfile,
-                            settings.workDir().resolve("process-" + (slot + 1)));
+                            settings.workDir().resolve("process-" + (slot + 1)), settings.memoryLimitBytes());
                     p.start();
                 } catch (Exception e) {
                     lastStartFailure = e.getMessage();

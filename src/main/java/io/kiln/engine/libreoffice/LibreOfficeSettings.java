@@ -15,14 +15,18 @@ import java.util.Objects;
  * @param queueTimeout how long a conversion waits for a free process before {@code queue_full}
  * @param workDir where process working directories and profiles live (e.g. {@code <data>/office})
  * @param firstPort the lowest port tried for an office process; busy ports are skipped
+ * @param memoryLimitBytes the address space each office process may use: a document that needs more
+ *     makes its process fail (and be replaced) instead of exhausting the machine
  */
 public record LibreOfficeSettings(Path officeHome, int processes, int maxTasksPerProcess, Duration taskTimeout,
-                                  Duration queueTimeout, Path workDir, int firstPort) {
+                                  Duration queueTimeout, Path workDir, int firstPort, long memoryLimitBytes) {
 
     public static final int DEFAULT_MAX_TASKS_PER_PROCESS = 200;
     public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_FIRST_PORT = 2002;
+    /** A warm process maps about 0.5 GiB; the heaviest corpus documents stay well under this. */
+    public static final long DEFAULT_MEMORY_LIMIT = 4L << 30;
     /** The sub-directory of Kiln's data directory that {@link #defaults} uses. */
     public static final String DEFAULT_WORK_DIR_NAME = "office";
 
@@ -36,12 +40,15 @@ public record LibreOfficeSettings(Path officeHome, int processes, int maxTasksPe
         require(queueTimeout != null && !queueTimeout.isNegative(), "LibreOffice queue timeout must not be negative");
         require(firstPort >= 1024 && firstPort <= 65_000, "LibreOffice first port must be between 1024 and 65000, not "
                 + firstPort);
+        require(memoryLimitBytes >= 256L << 20, "LibreOffice memory limit must be at least 256 MiB, not "
+                + memoryLimitBytes + " bytes");
     }
 
     /** The defaults, with processes living under {@code dataDir/office}. */
     public static LibreOfficeSettings defaults(Path dataDir) {
         return new LibreOfficeSettings(OfficeInstallation.findHome(), defaultProcesses(), DEFAULT_MAX_TASKS_PER_PROCESS,
-                DEFAULT_TASK_TIMEOUT, DEFAULT_QUEUE_TIMEOUT, dataDir.resolve(DEFAULT_WORK_DIR_NAME), DEFAULT_FIRST_PORT);
+                DEFAULT_TASK_TIMEOUT, DEFAULT_QUEUE_TIMEOUT, dataDir.resolve(DEFAULT_WORK_DIR_NAME), DEFAULT_FIRST_PORT,
+                DEFAULT_MEMORY_LIMIT);
     }
 
     /** One process per core. */
@@ -50,19 +57,27 @@ public record LibreOfficeSettings(Path officeHome, int processes, int maxTasksPe
     }
 
     public LibreOfficeSettings withOfficeHome(Path home) {
-        return new LibreOfficeSettings(home, processes, maxTasksPerProcess, taskTimeout, queueTimeout, workDir, firstPort);
+        return new LibreOfficeSettings(home, processes, maxTasksPerProcess, taskTimeout, queueTimeout, workDir, firstPort,
+                memoryLimitBytes);
     }
 
     public LibreOfficeSettings withProcesses(int n) {
-        return new LibreOfficeSettings(officeHome, n, maxTasksPerProcess, taskTimeout, queueTimeout, workDir, firstPort);
+        return new LibreOfficeSettings(officeHome, n, maxTasksPerProcess, taskTimeout, queueTimeout, workDir, firstPort,
+                memoryLimitBytes);
     }
 
     public LibreOfficeSettings withMaxTasksPerProcess(int n) {
-        return new LibreOfficeSettings(officeHome, processes, n, taskTimeout, queueTimeout, workDir, firstPort);
+        return new LibreOfficeSettings(officeHome, processes, n, taskTimeout, queueTimeout, workDir, firstPort,
+                memoryLimitBytes);
     }
 
     public LibreOfficeSettings withQueueTimeout(Duration d) {
-        return new LibreOfficeSettings(officeHome, processes, maxTasksPerProcess, taskTimeout, d, workDir, firstPort);
+        return new LibreOfficeSettings(officeHome, processes, maxTasksPerProcess, taskTimeout, d, workDir, firstPort, memoryLimitBytes);
+    }
+
+    public LibreOfficeSettings withMemoryLimit(long bytes) {
+        return new LibreOfficeSettings(officeHome, processes, maxTasksPerProcess, taskTimeout, queueTimeout, workDir,
+                firstPort, bytes);
     }
 
     private static void require(boolean ok, String reason) {

@@ -27,13 +27,17 @@ final class OfficeProcess {
     private final int slot;
     private final int port;
     private final Path workingDir;
+    private final long memoryLimitBytes;
     private final LocalOfficeManager manager;
     private volatile Path profileDir;
     private volatile ProcessHandle soffice;
     private int tasks;
 
-    OfficeProcess(int slot, int port, Path officeHome, Path templateProfile, Path workingDir) throws IOException {
+    /** @param memoryLimitBytes the address space the process may use once started (0: unbounded) */
+    OfficeProcess(int slot, int port, Path officeHome, Path templateProfile, Path workingDir, long memoryLimitBytes)
+            throws IOException {
         Files.createDirectories(workingDir);
+        this.memoryLimitBytes = memoryLimitBytes;
         this.slot = slot;
         this.port = port;
         this.workingDir = workingDir;
@@ -56,6 +60,9 @@ final class OfficeProcess {
         manager.start();
         profileDir = findProfileDir().orElse(null);
         soffice = profileDir == null ? null : processesOf(profileDir).findFirst().orElse(null);
+        if (soffice != null && memoryLimitBytes > 0) {
+            AddressSpaceLimit.apply(soffice.pid(), memoryLimitBytes);
+        }
     }
 
     /** Runs {@code task} on this process; blocks until it ends. */

@@ -8,6 +8,7 @@ import io.kiln.engine.Availability;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import io.kiln.testing.Corpus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One process, a one-second queue and two tasks per process: backpressure and recycling. */
 class PoolTest {
 
+    private static final long MEMORY_LIMIT = 3L << 30;
     private static LibreOfficePool pool;
     private static LibreOfficeConverter converter;
 
@@ -30,7 +32,7 @@ class PoolTest {
     @BeforeAll
     static void start() {
         LibreOfficeSettings settings = LibreOfficeSettings.defaults(shared.resolve("data")).withProcesses(1)
-                .withQueueTimeout(Duration.ofSeconds(1)).withMaxTasksPerProcess(2);
+                .withQueueTimeout(Duration.ofSeconds(1)).withMaxTasksPerProcess(2).withMemoryLimit(MEMORY_LIMIT);
         pool = new LibreOfficePool(settings);
         converter = new LibreOfficeConverter(pool);
     }
@@ -43,6 +45,21 @@ class PoolTest {
 
     private static void awaitReady() {
         await().atMost(Duration.ofMinutes(2)).until(() -> pool.availability().isReady() && pool.busy().isEmpty());
+    }
+
+    @Test
+    void everyOfficeProcessRunsUnderItsAddressSpaceBoundAndStillConverts() throws Exception {
+        awaitReady();
+        OfficeProcess process = pool.processes().getFirst();
+        Path limits = Path.of("/proc", Long.toString(process.pid().orElseThrow()), "limits");
+
+        String addressSpace = Files.readAllLines(limits).stream().filter(l -> l.startsWith("Max address space"))
+                .findFirst().orElseThrow();
+
+        assertThat(addressSpace.split("\\s{2,}")).as(addressSpace)
+                .contains(Long.toString(MEMORY_LIMIT), Long.toString(MEMORY_LIMIT));
+        var pdf = converter.convert(OfficeTasks.task(Corpus.file("docx/2pic.docx"), "pdf", Map.of()));
+        assertThat(OfficeTasks.pdfPages(pdf.getFirst())).isPositive();
     }
 
     @Test

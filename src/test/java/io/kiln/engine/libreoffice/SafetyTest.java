@@ -113,7 +113,7 @@ class SafetyTest {
         Path odt = HostileDocuments.odtWithMacroOnLoad(dir, marker);
         Path template = Files.createDirectories(dir.resolve("default-profile/user")).getParent();
         OfficeProcess permissive = new OfficeProcess(99, new FreePorts(LibreOfficeSettings.DEFAULT_FIRST_PORT + 500)
-                .take(), pool.settings().officeHome(), template, dir.resolve("permissive"));
+                .take(), pool.settings().officeHome(), template, dir.resolve("permissive"), 0);
         permissive.start();
         try {
             permissive.execute(context -> {
