@@ -119,11 +119,7 @@ public final class JobRunner {
             giveBack(lease, e);
             throw e;
         } catch (KilnException e) {
-            Optional<ServiceUnavailable> outage = Outages.of(e);
-            if (outage.isPresent()) { // the document is not at fault: a disk that filled while converting
-                giveBack(lease, outage.get());
-                throw outage.get();
-            }
+            giveBackIfOutage(lease, e); // the document is not at fault: a disk that filled while converting
             finish(lease, from, List.of(), new JobError(e.code(), e.getMessage()));
         } catch (TimeoutException e) {
             finish(lease, from, List.of(), new JobError(ErrorCode.TIMEOUT, e.getMessage()));
@@ -133,11 +129,7 @@ public final class JobRunner {
         } catch (StaleJobException e) {
             LOG.info("job {} changed while converting; result dropped", claimed.key());
         } catch (Exception e) {
-            Optional<ServiceUnavailable> outage = Outages.of(e);
-            if (outage.isPresent()) {
-                giveBack(lease, outage.get());
-                throw outage.get();
-            }
+            giveBackIfOutage(lease, e);
             LOG.error("job {} failed unexpectedly", claimed.key(), e);
             finish(lease, from, List.of(), new JobError(ErrorCode.ENGINE_FAILED,
                     "the conversion failed unexpectedly"));
@@ -150,6 +142,15 @@ public final class JobRunner {
                     + (e instanceof OutOfMemoryError ? "memory" : "nesting depth") + " than this server allows"));
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** When {@code failure} is an outage, gives the job back and throws the outage; otherwise returns. */
+    private void giveBackIfOutage(Lease lease, Exception failure) {
+        Optional<ServiceUnavailable> outage = Outages.of(failure);
+        if (outage.isPresent()) {
+            giveBack(lease, outage.get());
+            throw outage.get();
         }
     }
 
