@@ -31,11 +31,13 @@ public final class Database implements AutoCloseable {
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final DataSource dataSource;
     private final ExecutorService health = Executors.newVirtualThreadPerTaskExecutor();
 
-    private Database(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.dataSource = new FailFastDataSource(pool);
     }
 
     /** Opens the pool and migrates the schema, or fails at once. */
@@ -179,7 +181,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
         health.shutdownNow();
     }
 }

@@ -23,7 +23,10 @@ public final class Outages {
     private Outages() {
     }
 
-    /** The outage {@code failure} shows, if it is one: no space left anywhere in its causes, or a lost database. */
+    /**
+     * The outage {@code failure} shows, if it is one: no space left anywhere in its causes, a lost
+     * database, or file storage that cannot be reached.
+     */
     public static Optional<ServiceUnavailable> of(Throwable failure) {
         if (isDiskFull(failure)) {
             return Optional.of(new ServiceUnavailable(ErrorCode.STORAGE_FULL,
@@ -33,6 +36,10 @@ public final class Outages {
             if (t instanceof SQLException sql && isConnectionLost(sql)) {
                 return Optional.of(new ServiceUnavailable(ErrorCode.UNAVAILABLE,
                         "the job database cannot be reached; try again shortly", failure));
+            }
+            if (t instanceof StorageUnreachable) {
+                return Optional.of(new ServiceUnavailable(ErrorCode.UNAVAILABLE,
+                        "the file storage cannot be reached; try again shortly", failure));
             }
         }
         return Optional.empty();

@@ -10,7 +10,10 @@ import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import io.kiln.error.StorageUnreachable;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,7 +71,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             s3.putObject(b -> b.bucket(location.bucket()).key(location.objectKey(key)), RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IOException("S3 did not store " + key + ": " + e.getMessage(), e);
+            throw failure("S3 did not store " + key, e);
         }
     }
 
@@ -79,7 +82,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             throw new NoSuchFileException(key);
         } catch (SdkException e) {
-            throw new IOException("S3 did not answer for " + key + ": " + e.getMessage(), e);
+            throw failure("S3 did not answer for " + key, e);
         }
     }
 
@@ -87,7 +90,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public Path localCopy(String key, Path scratch) throws IOException {
         Path copy = Files.createTempFile(Files.createDirectories(scratch), "blob", ".copy");
         try (InputStream in = open(key)) {
-            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                // the connection broke mid-object (a full local disk is recognised from its cause first)
+                throw new StorageUnreachable("S3 stopped sending " + key + ": " + e.getMessage(), e);
+            }
             return copy;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
@@ -105,7 +113,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(location.bucket()).key(location.objectKey(key)));
         } catch (SdkException e) {
-            throw new IOException("S3 did not delete " + key + ": " + e.getMessage(), e);
+            throw failure("S3 did not delete " + key, e);
         }
     }
 
@@ -124,6 +132,16 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (SdkException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * An outage when the server could not be reached or answered 5xx ({@link StorageUnreachable}, a
+     * 503 and a job put back), else a plain failure: a refused key or a missing bucket is no outage.
+     */
+    private static IOException failure(String what, SdkException e) {
+        boolean outage = e instanceof SdkClientException
+                || e instanceof SdkServiceException service && service.statusCode() >= 500;
+        return outage ? new StorageUnreachable(what + ": " + e.getMessage(), e) : new IOException(what + ": " + e.getMessage(), e);
     }
 
     @Override

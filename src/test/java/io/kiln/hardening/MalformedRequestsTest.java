@@ -2,11 +2,10 @@ package io.kiln.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.hardening.UploadRoutes.Route;
 import io.kiln.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,14 +21,6 @@ class MalformedRequestsTest {
 
     private static final String BOUNDARY = "kiln-boundary-7f3a";
 
-    /** An upload route of a dialect and a check that an answer is in that dialect's error shape. */
-    record Route(String dialect, String path, Consumer<RawHttp.Answer> shaped) {
-        @Override
-        public String toString() {
-            return dialect + " " + path;
-        }
-    }
-
     private static TestServer server;
 
     @BeforeAll
@@ -43,44 +34,7 @@ class MalformedRequestsTest {
     }
 
     static List<Route> routes() {
-        return List.of(
-                new Route("native", "/v1/jobs", a -> {
-                    assertThat(a.header("content-type")).startsWith("application/problem+json");
-                    JsonNode body = json(a);
-                    assertThat(body.path("code").asText()).isNotBlank();
-                    assertThat(body.path("status").asInt()).isEqualTo(a.status());
-                }),
-                new Route("ConvertAPI", "/upload", a -> {
-                    assertThat(a.header("content-type")).startsWith("application/json");
-                    JsonNode body = json(a);
-                    assertThat(body.path("Code").isInt()).as(a.body()).isTrue();
-                    assertThat(body.path("Code").asInt() / 10).isEqualTo(a.status());
-                    assertThat(body.path("Message").asText()).isNotBlank();
-                }),
-                new Route("ConvertAPI", "/convert/pdf/to/txt", a -> {
-                    JsonNode body = json(a);
-                    assertThat(body.path("Code").asInt() / 10).as(a.body()).isEqualTo(a.status());
-                    assertThat(body.path("Message").asText()).isNotBlank();
-                }),
-                new Route("PDF.co", "/v1/file/upload", a -> {
-                    assertThat(a.header("content-type")).startsWith("application/json");
-                    JsonNode body = json(a);
-                    assertThat(body.path("error").asBoolean()).as(a.body()).isTrue();
-                    assertThat(body.path("status").asInt()).isEqualTo(a.status());
-                    assertThat(body.path("message").asText()).isNotBlank();
-                }),
-                new Route("pdfRest", "/convert", a -> {
-                    assertThat(a.header("content-type")).startsWith("application/json");
-                    assertThat(json(a).path("error").asText()).as(a.body()).isNotBlank();
-                }));
-    }
-
-    private static JsonNode json(RawHttp.Answer a) {
-        try {
-            return TestServer.JSON.readTree(a.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + a.body(), e);
-        }
+        return UploadRoutes.all();
     }
 
     private static RawHttp.Answer post(Route route, String contentType, byte[] body) throws Exception {

@@ -21,6 +21,13 @@ final class RawHttp {
         String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
         }
+
+        /** The same view of an answer the JDK's client received. */
+        static Answer of(java.net.http.HttpResponse<String> r) {
+            Map<String, String> headers = new java.util.TreeMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.getFirst()));
+            return new Answer(r.statusCode(), headers, r.body());
+        }
     }
 
     private RawHttp() {}

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +72,41 @@ final class WebhookReceiver implements AutoCloseable {
             out.computeIfAbsent(c.jobId(), k -> new CopyOnWriteArrayList<>()).add(c);
         }
         return out;
+    }
+
+    /**
+     * How the webhooks of {@code hooked} jobs arrived, after waiting up to {@code atMost} for each.
+     *
+     * @param undelivered jobs with no call at all
+     * @param redelivered calls beyond the first, under the same delivery id (allowed: at least once)
+     * @param twoIds jobs called under more than one delivery id (never allowed)
+     */
+    record Tally(int jobs, List<String> undelivered, int redelivered, List<String> twoIds) {
+        @Override
+        public String toString() {
+            return jobs + " jobs, " + undelivered.size() + " undelivered, " + redelivered
+                    + " redelivered with the same id, " + twoIds.size() + " with two ids";
+        }
+    }
+
+    Tally tally(List<Workload.Accepted> hooked, Duration atMost) {
+        Awaited.quietly(atMost, () -> hooked.stream().allMatch(a -> byJob().containsKey(a.id())));
+        Map<String, List<Call>> got = byJob();
+        List<String> undelivered = new ArrayList<>();
+        List<String> twoIds = new ArrayList<>();
+        int redelivered = 0;
+        for (Workload.Accepted a : hooked) {
+            List<Call> calls = got.getOrDefault(a.id(), List.of());
+            if (calls.isEmpty()) {
+                undelivered.add(a.id() + " (" + a.kind() + ")");
+                continue;
+            }
+            redelivered += calls.size() - 1;
+            if (calls.stream().map(Call::webhookId).distinct().count() != 1) {
+                twoIds.add(a.id() + ": " + calls);
+            }
+        }
+        return new Tally(hooked.size(), undelivered, redelivered, twoIds);
     }
 
     @Override

@@ -70,6 +70,8 @@ final class Workload implements AutoCloseable {
     private final Map<String, String> endSeen = new ConcurrentHashMap<>();
     private final List<String> undone = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<Integer, Integer> refusedByStatus = new ConcurrentHashMap<>();
+    private final Map<Integer, String> refusalSamples = new ConcurrentHashMap<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean submitting = true;
@@ -118,6 +120,8 @@ final class Workload implements AutoCloseable {
                 accepted.add(new Accepted(JSON.readTree(r.body()).path("id").asText(), kind, hook, node));
             } else {
                 refused.incrementAndGet();
+                refusedByStatus.merge(r.statusCode(), 1, Integer::sum);
+                refusalSamples.putIfAbsent(r.statusCode(), kind + ": " + r.body());
             }
         } catch (IOException e) {
             unanswered.incrementAndGet(); // the node is down (or went down while answering): not accepted
@@ -225,6 +229,16 @@ final class Workload implements AutoCloseable {
 
     int refused() {
         return refused.get();
+    }
+
+    /** The refusals, by HTTP status: a dependency's outage should show as 503 or 507, never 500. */
+    Map<Integer, Integer> refusedByStatus() {
+        return new TreeMap<>(refusedByStatus);
+    }
+
+    /** The first refusal of each status: its kind of job and the answer's body. */
+    Map<Integer, String> refusalSamples() {
+        return new TreeMap<>(refusalSamples);
     }
 
     int unanswered() {

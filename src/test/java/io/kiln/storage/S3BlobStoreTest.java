@@ -45,4 +45,28 @@ class S3BlobStoreTest extends BlobStoreContract {
             assertThat(missing.unreachableBecause()).contains("there is no bucket no-such-bucket-here");
         }
     }
+
+    @Test
+    void aServerThatCannotBeReachedIsAnOutageAndAMissingBucketIsNot() throws Exception {
+        S3Server server = S3Server.server();
+        try (var relay = new io.kiln.testing.TcpRelay("127.0.0.1", server.endpoint().getPort());
+             S3BlobStore cut = S3BlobStore.open(S3Location.parse("s3://" + bucket + "/kiln",
+                     Optional.of(java.net.URI.create("http://127.0.0.1:" + relay.port())), "us-east-1",
+                     server.accessKey(), server.secretKey()), scratch.resolve("spool-cut"));
+             S3BlobStore missing = S3BlobStore.open(S3Location.parse("s3://no-such-bucket-here",
+                     Optional.of(server.endpoint()), "us-east-1", server.accessKey(), server.secretKey()), scratch)) {
+            relay.cut();
+
+            var unreachable = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> cut.put("a", new ByteArrayInputStream(new byte[] {1}), 10));
+            var refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> missing.put("a", new ByteArrayInputStream(new byte[] {1}), 10));
+
+            assertThat(unreachable).isInstanceOf(io.kiln.error.StorageUnreachable.class);
+            assertThat(io.kiln.error.Outages.of(unreachable)).get()
+                    .extracting(io.kiln.error.ServiceUnavailable::code).isEqualTo(io.kiln.error.ErrorCode.UNAVAILABLE);
+            assertThat(refused).isNotNull().isNotInstanceOf(io.kiln.error.StorageUnreachable.class);
+            assertThat(io.kiln.error.Outages.of(refused)).isEmpty();
+        }
+    }
 }

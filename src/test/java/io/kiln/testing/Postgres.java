@@ -77,6 +77,11 @@ public final class Postgres {
         return SUPERUSER;
     }
 
+    /** The loopback port the server listens on. */
+    public int port() {
+        return port;
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

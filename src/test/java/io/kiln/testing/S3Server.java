@@ -52,7 +52,12 @@ public final class S3Server {
 
     /** The serve flags that keep stored files in {@code bucket} of this server. */
     public List<String> serveFlags(String bucket) {
-        return List.of("--storage", "s3://" + bucket, "--s3-endpoint", endpoint().toString(),
+        return serveFlags(bucket, endpoint());
+    }
+
+    /** The same, reaching this server through {@code endpoint} (a relay in front of it, say). */
+    public List<String> serveFlags(String bucket, URI endpoint) {
+        return List.of("--storage", "s3://" + bucket, "--s3-endpoint", endpoint.toString(),
                 "--s3-access-key", proxy.getAccessKey(), "--s3-secret-key", proxy.getSecretKey());
     }
 

@@ -34,6 +34,11 @@ public final class LibreOfficePool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibreOfficePool.class);
     private static final Duration FIRST_START_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_START_RETRY = Duration.ofSeconds(30);
+    /**
+     * Start failures in a row before a slot counts as failed: one failure is often passing (two nodes
+     * on one machine racing for a port), and the engine must not answer 501 while it retries.
+     */
+    private static final int FAILED_AFTER_STARTS = 3;
     /** How long a stop may take to reach the point where the manager expects its process to die. */
     private static final Duration STOP_NOTICE = Duration.ofSeconds(1);
     /** How long {@link #close()} waits for processes still starting. */
@@ -213,6 +218,7 @@ public final class LibreOfficePool implements AutoCloseable {
         states.set(slot, SlotState.STARTING);
         inBackground("kiln-office-start-" + slot, () -> {
             Duration pause = delay;
+            int failures = 0;
             while (!closed) {
                 if (!pause.isZero() && !sleep(pause)) {
                     return;
@@ -233,7 +239,7 @@ public final class LibreOfficePool implements AutoCloseable {
                     } else {
                         ports.give(port);
                     }
-                    states.set(slot, SlotState.FAILED);
+                    states.set(slot, ++failures >= FAILED_AFTER_STARTS ? SlotState.FAILED : SlotState.STARTING);
                     pause = nextPause(pause);
                     continue;
                 }
@@ -297,17 +303,31 @@ public final class LibreOfficePool implements AutoCloseable {
             return;
         }
         closed = true;
+        // killed, not asked to quit: a process starting now (a replacement, or JODConverter's own
+        // restart after a lost connection, as when the whole process group got SIGTERM) would
+        // otherwise be waited for, seconds each, and stopping under load took 7-11 s
+        killOwnProcesses();
         List<Thread> stoppers = new ArrayList<>();
         for (OfficeProcess p : processes()) {
             stoppers.add(Thread.ofVirtual().name("kiln-office-close").start(p::stop));
         }
-        stoppers.forEach(t -> joinQuietly(t, CLOSE_WAIT));
-        new ArrayList<>(background).forEach(t -> joinQuietly(t, CLOSE_WAIT));
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        List<Thread> waiting = new ArrayList<>(stoppers);
+        waiting.addAll(background);
+        while (waiting.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+            waiting.forEach(t -> joinQuietly(t, Duration.ofMillis(100)));
+            killOwnProcesses(); // whatever started meanwhile
+        }
+        killOwnProcesses();
+        LOG.info("LibreOffice pool stopped; restarts: {}", restarts());
+    }
+
+    /** Every process of this JVM whose command line names this pool's working directory. */
+    private void killOwnProcesses() {
         String marker = settings.workDir().toAbsolutePath().toString();
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
-        LOG.info("LibreOffice pool stopped; restarts: {}", restarts());
     }
 
     private static boolean sleep(Duration d) {

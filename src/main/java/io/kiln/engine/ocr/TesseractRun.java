@@ -18,6 +18,8 @@ final class TesseractRun {
     private static final long EXIT_WAIT_SECONDS = 5;
     /** Enough of what tesseract printed to explain a failure in the log. */
     private static final int LOG_TAIL_CHARS = 2000;
+    /** Exit values above this are 128 + the signal that killed the process. */
+    private static final int SIGNALLED = 128;
 
     private final String program;
     private final RecognitionOptions recognition;
@@ -52,14 +54,22 @@ final class TesseractRun {
         command.add(output.config);
         Path log = outBase.resolveSibling(outBase.getFileName() + ".log");
         Path written = outBase.resolveSibling(outBase.getFileName() + "." + output.config);
-        execute(command, log);
+        if (execute(command, log) > SIGNALLED) {
+            // killed by a signal (the OOM killer, an operator): the machine's trouble, not the page's,
+            // so once more within the same deadline; a second death is the job's failure
+            int exit = execute(command, log);
+            if (exit != 0) {
+                throw new TesseractFailed("tesseract was killed twice (exit " + exit + "): " + tail(log));
+            }
+        }
         if (!Files.isRegularFile(written)) {
             throw new TesseractFailed("tesseract wrote no " + output.config + " file: " + tail(log));
         }
         return written;
     }
 
-    private void execute(List<String> command, Path log) throws TesseractFailed, InterruptedException {
+    /** @return 0, or an exit above {@link #SIGNALLED} (killed by a signal); any other exit is a failure */
+    private int execute(List<String> command, Path log) throws TesseractFailed, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile()); // a file, so a chatty run never blocks on a full pipe
@@ -81,9 +91,11 @@ final class TesseractRun {
             kill(process);
             throw e;
         }
-        if (process.exitValue() != 0) {
-            throw new TesseractFailed("tesseract exited with " + process.exitValue() + ": " + tail(log));
+        int exit = process.exitValue();
+        if (exit != 0 && exit <= SIGNALLED) {
+            throw new TesseractFailed("tesseract exited with " + exit + ": " + tail(log));
         }
+        return exit;
     }
 
     private static void closeInput(Process process) {

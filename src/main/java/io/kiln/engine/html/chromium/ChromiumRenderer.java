@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prints pages with headless Chromium from a {@link ChromiumPool}. The render runs on its own thread
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeoutException;
  * browser is killed and replaced, and the caller gets {@code timeout} or its InterruptedException.
  */
 public final class ChromiumRenderer implements HtmlRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChromiumRenderer.class);
 
     private final ChromiumPool pool;
 
@@ -64,6 +68,20 @@ public final class ChromiumRenderer implements HtmlRenderer {
         if (request.url() != null) {
             checkTopLevel(request.url());
         }
+        try {
+            renderOnce(request, pdf, deadline);
+        } catch (ConversionFailed e) {
+            // a browser that died under the page (killed, out of memory) is the machine's trouble more
+            // often than the page's: once more on a fresh browser, within the same time limit
+            if (e.code() != ErrorCode.CRASHED || System.nanoTime() >= deadline) {
+                throw e;
+            }
+            LOG.warn("Chromium crashed under a page ({}); trying it once more on a fresh browser", e.getMessage());
+            renderOnce(request, pdf, deadline);
+        }
+    }
+
+    private void renderOnce(RenderRequest request, Path pdf, long deadline) throws ConversionFailed, InterruptedException {
         BrowserProcess browser = pool.acquire();
         FutureTask<Void> task = new FutureTask<>(() -> {
             new PageRender(browser, request, deadline).printTo(pdf);
@@ -71,8 +89,12 @@ public final class ChromiumRenderer implements HtmlRenderer {
         });
         Thread.ofVirtual().name("kiln-chromium-render").start(task);
         try {
-            task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            awaitWhileAlive(task, browser, deadline);
             pool.release(browser);
+        } catch (BrowserDied e) {
+            task.cancel(true);
+            pool.restart(browser, RestartReason.CRASH);
+            throw new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while printing the page.");
         } catch (TimeoutException e) {
             task.cancel(true);
             pool.restart(browser, RestartReason.TIMEOUT);
@@ -87,7 +109,44 @@ public final class ChromiumRenderer implements HtmlRenderer {
         }
     }
 
+    /** How often a render's browser is looked at while the render runs. */
+    private static final long ALIVE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * Waits for the render until the deadline, looking at its browser meanwhile: the DevTools client
+     * does not fail a pending call (a print, say) when the browser dies, so without this a killed
+     * browser would cost the job its whole time limit.
+     */
+    private static void awaitWhileAlive(FutureTask<Void> task, BrowserProcess browser, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException, BrowserDied {
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                task.get(Math.min(left, ALIVE_CHECK_NANOS), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException notYet) {
+                if (!browser.isAlive()) {
+                    throw new BrowserDied();
+                }
+            }
+        }
+    }
+
+    /** The browser of a render in progress is gone. */
+    private static final class BrowserDied extends Exception {
+        BrowserDied() {
+            super(null, null, false, false);
+        }
+    }
+
     private ConversionFailed failed(BrowserProcess browser, Throwable cause) {
+        if (!browser.isAlive() || cause instanceof ConversionFailed crash && crash.code() == ErrorCode.CRASHED) {
+            pool.restart(browser, RestartReason.CRASH);
+            return new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while printing the page.", cause);
+        }
         if (cause instanceof ConversionFailed known) {
             if (known.code() == ErrorCode.TIMEOUT) {
                 pool.restart(browser, RestartReason.TIMEOUT);
@@ -95,10 +154,6 @@ public final class ChromiumRenderer implements HtmlRenderer {
                 pool.release(browser);
             }
             return known;
-        }
-        if (!browser.isAlive()) {
-            pool.restart(browser, RestartReason.CRASH);
-            return new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while printing the page.", cause);
         }
         if (PageRender.isTimeout(cause)) {
             pool.restart(browser, RestartReason.TIMEOUT);

@@ -61,7 +61,7 @@ final class PageRender {
         try {
             response = Navigation.load(page, url, remainingMillis());
         } catch (RuntimeException | java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException failed) {
-            throw loadFailure(url, failed);
+            throw loadFailure(url, isUrlInput, failed);
         }
         if (response.hasHeader(ProxyExchange.REFUSED_HEADER)) {
             throw forbidden();
@@ -72,16 +72,38 @@ final class PageRender {
         }
     }
 
-    /** A page that did not load: refused by the address rules (first hop or a redirect), or unreachable. */
-    private Exception loadFailure(URI url, Exception failed) {
+    /**
+     * A page that did not load: refused by the address rules (first hop or a redirect), unreachable,
+     * or lost with its browser or renderer (a crash, not the page's fault). A document the client
+     * sent is served from inside the browser's own site, so failing to load it is never a fetch error.
+     */
+    private Exception loadFailure(URI url, boolean isUrlInput, Exception failed) {
         if (isTimeout(failed)) {
             return new ConversionFailed(ErrorCode.TIMEOUT, "The page did not finish loading in time.", failed);
         }
         if (!browser.proxy().refusals().isEmpty()) {
             return forbidden();
         }
+        if (isCrash(failed) || !browser.isAlive()) {
+            return new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while loading the page.", failed);
+        }
+        if (!isUrlInput) {
+            return new ConversionFailed(ErrorCode.ENGINE_FAILED, "Chromium could not load the document: "
+                    + failed.getMessage(), failed);
+        }
         return new ConversionFailed(ErrorCode.URL_FETCH_FAILED,
                 "The page at " + url.getHost() + " could not be loaded: " + failed.getMessage(), failed);
+    }
+
+    /** What the DevTools protocol says when the page's target or its renderer died under it. */
+    static boolean isCrash(Throwable failed) {
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Target closed") || m.contains("Target crashed") || m.contains("Page crashed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ConversionFailed forbidden() {
