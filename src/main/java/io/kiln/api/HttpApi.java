@@ -4,6 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +19,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Far below any real network (a poor mobile link moves 10 KB/s and more), far above a trickle. */
+    static final long MIN_READ_BYTES_PER_SECOND = 1024;
+    static final long MIN_WRITE_BYTES_PER_SECOND = 1024;
+    /** Connections the kernel may hold for accepting (it caps this at {@code net.core.somaxconn}). */
+    static final int ACCEPT_QUEUE = 4096;
 
     private HttpApi() {
     }
@@ -26,7 +35,24 @@ public final class HttpApi {
     public static Javalin create(long maxUploadBytes, Path uploadDir, long asyncTimeoutMs,
                                  List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes) {
         return Javalin.create(config -> {
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ShapedErrorHandler(shapes)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ShapedErrorHandler(shapes));
+                // a client that sends its upload (or reads its answer) slower than this is cut: the
+                // idle timeout must outlast a long-poll, so alone it cannot stop a trickle (slow-loris)
+                server.setHandler(new MinimumDataRateHandler(MIN_READ_BYTES_PER_SECOND, MIN_WRITE_BYTES_PER_SECOND));
+                // the JDK's default listen backlog is 50: a burst of clients (thousands of long-polls
+                // opening at once) overflowed it and connections waited on SYN retries for minutes
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector c : server.getConnectors()) {
+                            if (c instanceof ServerConnector sc) {
+                                sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                            }
+                        }
+                    }
+                });
+            });
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Math.min(maxUploadBytes, 64L << 20);
