@@ -54,10 +54,7 @@ class CrashStormTest {
                         .put("webhooks", webhooks)
                         .put("kill to healthy (median ms)", median(downMillis)).report();
                 assertThat(accepted).as("jobs accepted under the storm").hasSizeGreaterThan(kills);
-                assertThat(settled.wrong()).as("accepted jobs lost, failed or with bad outputs").isEmpty();
-                assertThat(load.undone()).as("ends seen, then undone").isEmpty();
-                assertThat(webhooks.twoIds()).as("jobs notified under two delivery ids").isEmpty();
-                assertThat(webhooks.undelivered()).as("webhooks not delivered 2 minutes after the storm").isEmpty();
+                load.assertNothingLost(settled, webhooks);
             } finally {
                 server.killGroup();
             }
@@ -105,10 +102,7 @@ class CrashStormTest {
                         .put("ends undone", load.undone().size()).put("wrong or lost", settled.wrong().size())
                         .put("most attempts of a job", settled.maxAttempts()).put("webhooks", webhooks)
                         .put("kill to healthy (median ms)", median(downMillis)).report();
-                assertThat(settled.wrong()).as("accepted jobs lost, failed or with bad outputs").isEmpty();
-                assertThat(load.undone()).as("ends seen, then undone").isEmpty();
-                assertThat(webhooks.twoIds()).as("jobs notified under two delivery ids").isEmpty();
-                assertThat(webhooks.undelivered()).as("webhooks not delivered 2 minutes after the storm").isEmpty();
+                load.assertNothingLost(settled, webhooks);
             } finally {
                 a.killGroup();
             }

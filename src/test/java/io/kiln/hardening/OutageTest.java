@@ -101,10 +101,7 @@ class OutageTest {
                 assertThat(probes.slowestMillis()).as("the slowest answer during the outage, ms")
                         .isLessThan(PROMPT.toMillis());
                 assertThat(load.refusedByStatus()).as("refusals under load by status: " + load.refusalSamples()).doesNotContainKey(500);
-                assertThat(settled.wrong()).as("accepted jobs lost, failed or with bad outputs").isEmpty();
-                assertThat(load.undone()).as("ends seen, then undone").isEmpty();
-                assertThat(webhooks.twoIds()).as("jobs notified under two delivery ids").isEmpty();
-                assertThat(webhooks.undelivered()).as("webhooks not delivered 2 minutes after the outage").isEmpty();
+                load.assertNothingLost(settled, webhooks);
             } finally {
                 link.restore();
             }

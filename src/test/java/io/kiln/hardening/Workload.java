@@ -222,6 +222,19 @@ final class Workload implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
+    /**
+     * The first promise, after a fault: every accepted job ended once, in success with valid outputs,
+     * and every webhook arrived, under one delivery id.
+     */
+    void assertNothingLost(Settled settled, WebhookReceiver.Tally webhooks) {
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(settled.wrong()).as("accepted jobs lost, failed or with bad outputs").isEmpty();
+        soft.assertThat(undone()).as("ends seen, then undone").isEmpty();
+        soft.assertThat(webhooks.twoIds()).as("jobs notified under two delivery ids").isEmpty();
+        soft.assertThat(webhooks.undelivered()).as("webhooks not delivered after the fault").isEmpty();
+        soft.assertAll();
+    }
+
     /** Jobs whose end was seen and later undone or changed. */
     List<String> undone() {
         return List.copyOf(undone);

@@ -1,0 +1,176 @@
+package io.kiln.hardening;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.auth.ApiKeys;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 7, tenancy: tenant A makes jobs and files through every dialect; tenant B then reads,
+ * polls, downloads, deletes, cancels and reuses each of them, on every route that takes an id. Each
+ * answer B gets must be exactly the answer for an id that does not exist (same status, same body
+ * once ids are masked): B cannot touch A's things, nor learn that they exist. A signed link works for
+ * whoever holds it (it is the capability), but not once tampered with or expired.
+ */
+@Tag("hardening")
+class TenancySweepTest {
+
+    private static final String PDF = "pdf/minimal-document.pdf";
+
+    /** A probe: how B asks for a thing, given its id. */
+    record Probe(String what, Function<String, HttpRequest.Builder> request) {
+    }
+
+    @Test
+    void anotherTenantGetsTheAnswerForAnIdThatDoesNotExistOnEveryRoute(@TempDir Path data) throws Exception {
+        ApiKeys keys = ApiKeys.load(data.resolve("keys"));
+        String alice = keys.create("alice").key();
+        String bob = keys.create("bob").key();
+        try (TestServer server = TestServer.startOn(data)) {
+            server.withKey(alice);
+            JsonNode nativeJob = server.convert(Multipart.form().file("file", Corpus.file(PDF)).field("to", "txt"));
+            String jobId = nativeJob.path("id").asText();
+            String outputId = nativeJob.path("outputs").get(0).path("fileId").asText();
+            String signedLink = nativeJob.path("outputs").get(0).path("url").asText();
+            String uploadId = json(server.postMultipart("/v1/files", Multipart.form().file("file", Corpus.file(PDF))))
+                    .path("fileId").asText();
+            String convertApiFile = json(server.postMultipart("/upload", Multipart.form().file("file", Corpus.file(PDF))))
+                    .path("FileId").asText();
+            String convertApiJob = json(server.postMultipart("/async/convert/pdf/to/txt",
+                    Multipart.form().file("File", Corpus.file(PDF)))).path("JobId").asText();
+            String pdfCoUrl = json(server.postMultipart("/v1/file/upload", Multipart.form().file("file", Corpus.file(PDF))))
+                    .path("url").asText();
+            String pdfCoJob = json(server.postJson("/v1/pdf/convert/to/text",
+                    "{\"url\":\"" + pdfCoUrl + "\",\"async\":true}")).path("jobId").asText();
+            String pdfRestJob = json(server.postMultipart("/convert", Multipart.form().file("file", Corpus.file(PDF))
+                    .field("format", "txt"))).path("id").asText();
+            for (String id : List.of(jobId, outputId, uploadId, convertApiFile, convertApiJob, pdfCoJob, pdfRestJob)) {
+                assertThat(id).as("tenant A's things were made").isNotBlank();
+            }
+            for (String id : List.of(convertApiJob, pdfCoJob, pdfRestJob)) {
+                assertThat(server.awaitEnd(id).path("status").asText()).as("tenant A's job " + id).isEqualTo("success");
+            }
+
+            String base = server.base();
+            List<Probe> probes = List.of(
+                    new Probe("native GET /v1/jobs/{id}", id -> get(base, "/v1/jobs/" + id)),
+                    new Probe("native GET /v1/jobs/{id}?wait=1", id -> get(base, "/v1/jobs/" + id + "?wait=1")),
+                    new Probe("native GET /v1/jobs/{id}/output", id -> get(base, "/v1/jobs/" + id + "/output")),
+                    new Probe("native GET /v1/jobs/{id}/output/1", id -> get(base, "/v1/jobs/" + id + "/output/1")),
+                    new Probe("native POST /v1/jobs/{id}/cancel", id -> post(base, "/v1/jobs/" + id + "/cancel")),
+                    new Probe("native DELETE /v1/jobs/{id}", id -> delete(base, "/v1/jobs/" + id)),
+                    new Probe("native GET /v1/files/{output}", id -> get(base, "/v1/files/" + id + "/x.txt")),
+                    new Probe("native POST /v1/jobs fileId=output", id -> postJson(base, "/v1/jobs",
+                            "{\"to\":\"info\",\"fileId\":\"" + id + "\"}")),
+                    new Probe("ConvertAPI GET /job/{id}", id -> get(base, "/job/" + id)),
+                    new Probe("ConvertAPI GET /async/job/{id}", id -> get(base, "/async/job/" + id)),
+                    new Probe("ConvertAPI DELETE /async/job/{id}", id -> delete(base, "/async/job/" + id)),
+                    new Probe("ConvertAPI GET /d/{file}", id -> get(base, "/d/" + id)),
+                    new Probe("ConvertAPI GET /d/{file}/{name}", id -> get(base, "/d/" + id + "/x.pdf")),
+                    new Probe("ConvertAPI DELETE /d/{file}", id -> delete(base, "/d/" + id)),
+                    new Probe("ConvertAPI POST /convert File={file}", id -> postJson(base, "/convert/pdf/to/txt",
+                            "{\"Parameters\":[{\"Name\":\"File\",\"FileValue\":{\"Id\":\"" + id + "\"}}]}")),
+                    new Probe("PDF.co POST /v1/job/check", id -> postJson(base, "/v1/job/check", "{\"jobid\":\"" + id + "\"}")),
+                    new Probe("PDF.co GET /v1/job/check", id -> get(base, "/v1/job/check?jobid=" + id)),
+                    new Probe("pdfRest GET /request-status/{id}", id -> get(base, "/request-status/" + id)));
+            List<Target> targets = List.of(new Target("native job", jobId, 0, 6), new Target("native output", outputId, 6, 8),
+                    new Target("native upload", uploadId, 6, 8), new Target("ConvertAPI job", convertApiJob, 8, 11),
+                    new Target("ConvertAPI file", convertApiFile, 11, 15), new Target("PDF.co job", pdfCoJob, 15, 17),
+                    new Target("pdfRest job", pdfRestJob, 17, 18));
+
+            server.withKey(bob);
+            List<String> told = new ArrayList<>();
+            int tries = 0;
+            for (Target t : targets) {
+                for (Probe p : probes.subList(t.from(), t.to())) {
+                    tries++;
+                    HttpResponse<String> theirs = server.send(p.request().apply(t.id()).header("Authorization", "Bearer " + bob).build());
+                    HttpResponse<String> none = server.send(p.request().apply(sibling(t.id())).header("Authorization", "Bearer " + bob).build());
+                    // PDF.co answers an unknown job id 200 "working" by its protocol: equal to that is right
+                    if (theirs.statusCode() != none.statusCode()
+                            || !masked(theirs.body()).equals(masked(none.body()))) {
+                        told.add(p.what() + " on " + t.what() + ": " + theirs.statusCode() + " " + theirs.body()
+                                + " | unknown id: " + none.statusCode() + " " + none.body());
+                    }
+                }
+            }
+            JsonNode bobsList = json(server.get("/v1/jobs"));
+            tries++;
+            if (!bobsList.path("jobs").isEmpty()) {
+                told.add("native GET /v1/jobs lists " + bobsList.path("jobs"));
+            }
+
+            // the signed link is a capability: it works for anyone, but not altered or expired
+            String link = URI.create(signedLink).getRawPath() + "?" + URI.create(signedLink).getRawQuery();
+            int asIs = server.send(HttpRequest.newBuilder(URI.create(base + link)).build()).statusCode();
+            String tampered = link.substring(0, link.length() - 2) + (link.endsWith("0") ? "1" : "0") + link.charAt(link.length() - 1);
+            int whenTampered = server.send(HttpRequest.newBuilder(URI.create(base + tampered)).build()).statusCode();
+            String otherFile = link.replace(outputId, uploadId);
+            int onAnotherFile = server.send(HttpRequest.newBuilder(URI.create(base + otherFile)).build()).statusCode();
+            tries += 3;
+            Figures.of("7. tenancy sweep, two tenants, every dialect").put("tries", tries)
+                    .put("answers that told tenant B something", told.size())
+                    .put("signed link as is / tampered / on another file", asIs + " / " + whenTampered + " / " + onAnotherFile)
+                    .report();
+
+            assertThat(told).as("answers to tenant B that differ from an unknown id's").isEmpty();
+            assertThat(asIs).isEqualTo(200);
+            assertThat(whenTampered).isEqualTo(404);
+            assertThat(onAnotherFile).isEqualTo(404);
+        }
+    }
+
+    /** Which of {@code probes} apply to a thing of tenant A. */
+    record Target(String what, String id, int from, int to) {
+    }
+
+    /** An id of the same form that names nothing: its last hex digits replaced. */
+    private static String sibling(String id) {
+        StringBuilder s = new StringBuilder(id);
+        for (int i = s.length() - 1, n = 0; i >= 0 && n < 6; i--) {
+            if (Character.digit(s.charAt(i), 16) >= 0) {
+                s.setCharAt(i, Character.forDigit(ThreadLocalRandom.current().nextInt(16), 16));
+                n++;
+            }
+        }
+        return s.toString();
+    }
+
+    /** The body with ids, timestamps and timings masked, so two answers compare by what they say. */
+    private static String masked(String body) {
+        return body.replaceAll("[0-9a-fA-F][0-9a-fA-F-]{15,}", "<id>").replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", "<t>")
+                .replaceAll("\"(duration|durationMs)\":\\d+", "\"$1\":<ms>");
+    }
+
+    private static HttpRequest.Builder get(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).GET();
+    }
+
+    private static HttpRequest.Builder delete(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+    }
+
+    private static HttpRequest.Builder post(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static HttpRequest.Builder postJson(String base, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+}
