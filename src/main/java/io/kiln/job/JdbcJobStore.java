@@ -138,7 +138,11 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Job> expired(Instant now, int limit) {
-        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE expires_at < ? ORDER BY expires_at LIMIT ?",
+        // kept past its expiry while its webhook is still being delivered (at most the retry span, 24 h
+        // by default): a receiver that was down gets the notification; the API answers for it as gone
+        return sql.query("SELECT " + COLUMNS + " FROM jobs WHERE expires_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                        + "webhook_deliveries d WHERE d.tenant = jobs.tenant AND d.job_id = jobs.id AND d.status = 'pending') "
+                        + "ORDER BY expires_at LIMIT ?",
                 this::row, now.toEpochMilli(), limit);
     }
 

@@ -153,9 +153,9 @@ public final class WebhookSender implements AutoCloseable {
     private void attempt(Delivery d) {
         try {
             Instant now = now();
-            // expired but not yet swept is gone too: every API already answers for it as for an unknown id
-            Optional<Job> job = jobs.find(d.tenant(), d.jobId())
-                    .filter(j -> j.expiresAt() == null || j.expiresAt().isAfter(now));
+            // a job past its expiry is still notified: the sweeper keeps it while its delivery is pending
+            // (a receiver down for hours must still hear of it); only a deleted job cancels its webhook
+            Optional<Job> job = jobs.find(d.tenant(), d.jobId());
             if (job.isEmpty()) {
                 finish(d.cancelled(now), DeliveryStatus.CANCELLED);
                 return;

@@ -114,14 +114,22 @@ class DeliveryEndingsTest {
     }
 
     @Test
-    void aJobPastItsExpiryIsGoneEvenBeforeTheSweeperDeletesIt() throws Exception {
+    void aJobPastItsExpiryIsStillNotifiedAndKeptFromTheSweeperUntilItsDeliveryEnds() throws Exception {
+        box.answer(503, 200);
         Job job = box.endJob(box.url("/late"), "native");
-        box.clock.advance(Duration.ofHours(3)); // the job's time to live is 2 h
+        WebhookSender sender = sender();
+        box.clock.advance(Duration.ofHours(3)); // the job's time to live is 2 h: the receiver was down meanwhile
 
-        sender().deliverDue();
+        assertThat(sender.deliverDue()).isEqualTo(1);
+        assertThat(box.delivery(job).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(box.jobs.expired(box.clock.instant(), 10)).as("kept while its webhook is pending").isEmpty();
 
-        assertThat(box.delivery(job).status()).isEqualTo(DeliveryStatus.CANCELLED);
-        assertThat(box.receiver.getRequestCount()).isZero();
+        box.clock.advance(Duration.ofMinutes(1));
+        assertThat(sender.deliverDue()).isEqualTo(1);
+
+        assertThat(box.delivery(job).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(box.receiver.getRequestCount()).isEqualTo(2);
+        assertThat(box.jobs.expired(box.clock.instant(), 10)).extracting(Job::id).containsExactly(job.id());
     }
 
     @Test

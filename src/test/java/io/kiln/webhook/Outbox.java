@@ -1,5 +1,10 @@
 package io.kiln.webhook;
 
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.RecordedRequest;
+
 import io.kiln.db.Database;
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.NameLookup;
@@ -117,6 +122,15 @@ final class Outbox implements AutoCloseable {
         for (int status : statuses) {
             receiver.enqueue(new MockResponse.Builder().code(status).build());
         }
+    }
+
+    /** The Standard Webhooks signature a call should carry under {@link #SECRET}. */
+    static String expectedSignature(RecordedRequest call) throws Exception {
+        String signed = call.getHeaders().get("webhook-id") + "." + call.getHeaders().get("webhook-timestamp") + "."
+                + call.getBody().utf8();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Outbox.SECRET, "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -65,7 +65,7 @@ class SignedRetriesTest {
             assertThat(call.getHeaders().get("Content-Type")).startsWith("application/json");
             assertThat(call.getHeaders().get("webhook-id")).isEqualTo(done.id());
             assertThat(call.getBody().utf8()).isEqualTo(Outbox.PAYLOADS.nativeJson(job));
-            assertThat(call.getHeaders().get("webhook-signature")).isEqualTo(expectedSignature(call));
+            assertThat(call.getHeaders().get("webhook-signature")).isEqualTo(Outbox.expectedSignature(call));
         });
         assertThat(calls).extracting(call -> Long.parseLong(call.getHeaders().get("webhook-timestamp")))
                 .containsExactly(t0.getEpochSecond(), t0.plusSeconds(5).getEpochSecond(),
@@ -103,11 +103,4 @@ class SignedRetriesTest {
     }
 
     /** The Standard Webhooks signature, computed here from scratch rather than with the code under test. */
-    private static String expectedSignature(RecordedRequest call) throws Exception {
-        String signed = call.getHeaders().get("webhook-id") + "." + call.getHeaders().get("webhook-timestamp") + "."
-                + call.getBody().utf8();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Outbox.SECRET, "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
 }
