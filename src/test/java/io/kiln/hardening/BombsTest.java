@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.awaitility.Awaitility;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * LibreOffice process opens it (the probe's 1 MB docx holding 1 GiB of text drove the process tree
  * to 8 GB), and the office engine serves the next document.
  */
+@org.junit.jupiter.api.Tag("hardening")
 class BombsTest {
 
     private static TestServer server;
@@ -95,5 +97,113 @@ class BombsTest {
 
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("failed");
         assertThat(job.path("error").path("code").asText()).isEqualTo("document_too_large");
+    }
+
+    /** A PNG whose header claims 100,000 × 100,000 pixels (30 GB decoded) over a few bytes of data. */
+    private static Path pngClaiming(Path out, int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.DeflaterOutputStream(idat)) {
+            z.write(new byte[4096]);
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return Files.write(out, png.toByteArray());
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(t);
+        crc.update(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(t);
+        png.write(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A PDF written by hand from its objects (1-based), with a correct cross-reference table. */
+    private static Path pdfOf(Path out, List<String> objects) throws IOException {
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", o));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return Files.writeString(out, pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** What a bomb did: how the job ended, how long it took, and the most memory the server's process tree held. */
+    private record Outcome(JsonNode job, long millis, long peakRssMiB) {
+    }
+
+    private static Outcome bomb(Path file, String to) {
+        ProcessTreeMemory memory = ProcessTreeMemory.watch();
+        long started = System.nanoTime();
+        JsonNode created = json(server.postMultipart("/v1/jobs", Multipart.form().file("file", file).field("to", to)));
+        JsonNode job = created.has("id") ? server.awaitEnd(created.path("id").asText()) : created;
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Outcome(job, millis, memory.stop());
+    }
+
+    private static void endsClearly(String what, Outcome o, java.util.Set<String> codes) {
+        Figures.of("5. " + what).put("ended", o.job().path("status").asText() + " "
+                        + o.job().path("error").path("code").asText(o.job().path("code").asText()))
+                .put("time (ms)", o.millis()).put("process tree RSS, peak (MiB)", o.peakRssMiB()).report();
+        String code = o.job().path("error").path("code").asText(o.job().path("code").asText());
+        assertThat(code).as(what + ": " + o.job()).isIn(codes);
+        assertThat(o.millis()).as(what + " ends well within the task limit").isLessThan(120_000);
+        assertThat(o.peakRssMiB()).as(what + ": the process tree's memory, MiB").isLessThan(RSS_BOUND_MIB);
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    /** The stated bound: the test JVM (which hosts the server) and its engines, far from the machine's 24 GiB. */
+    private static final long RSS_BOUND_MIB = 3 * 1024;
+
+    @Test
+    void aPngClaiming100000By100000PixelsIsRefusedBeforeDecoding(@TempDir Path dir) throws IOException {
+        endsClearly("PNG header claiming 100,000 x 100,000", bomb(pngClaiming(dir.resolve("huge.png"), 100_000, 100_000), "pdf"),
+                java.util.Set.of("document_too_large"));
+    }
+
+    @Test
+    void aPdfWhosePageTreeContainsItselfEndsClearly(@TempDir Path dir) throws IOException {
+        Path cycle = pdfOf(dir.resolve("cycle.pdf"), List.of("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"));
+        endsClearly("PDF page tree containing itself", bomb(cycle, "txt"), java.util.Set.of("corrupt_document", ""));
+    }
+
+    @Test
+    void aPdfOfAHundredThousandPagesIsRefusedOverThePageLimit(@TempDir Path dir) throws IOException {
+        StringBuilder kids = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            kids.append("3 0 R ");
+        }
+        Path many = pdfOf(dir.resolve("many.pdf"), List.of("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [" + kids + "] /Count 100000 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"));
+        endsClearly("PDF of 100,000 pages (one page object referenced 100,000 times)", bomb(many, "txt"),
+                java.util.Set.of("too_many_pages"));
+    }
+
+    @Test
+    void aPdfNestedHundredsOfThousandsDeepEndsClearly(@TempDir Path dir) throws IOException {
+        String deep = "[".repeat(300_000) + "]".repeat(300_000);
+        Path nested = pdfOf(dir.resolve("deep.pdf"), List.of("<< /Type /Catalog /Pages 2 0 R /Deep " + deep + " >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"));
+        endsClearly("PDF nested 300,000 arrays deep", bomb(nested, "txt"), java.util.Set.of("corrupt_document", ""));
     }
 }

@@ -93,8 +93,9 @@ final class SourceImage implements AutoCloseable {
             }
             long pixels = (long) width * height;
             if (pixels > maxPixels) {
-                throw corrupt(String.format(Locale.ROOT, "image is too large (%.1f megapixels; the limit is %.1f)",
-                        pixels / 1e6, maxPixels / 1e6));
+                // a well-formed image, only too big to decode here: not corrupt
+                throw new ConversionFailed(ErrorCode.DOCUMENT_TOO_LARGE, String.format(Locale.ROOT,
+                        "image is too large (%.1f megapixels; the limit is %.1f)", pixels / 1e6, maxPixels / 1e6));
             }
             Node dimension = standardNode(index, "Dimension");
             Node chroma = standardNode(index, "Chroma");

@@ -176,7 +176,7 @@ class ImageConverterTest {
         ImageConverter small = new ImageConverter(500_000);
         assertThatThrownBy(() -> small.convert(task("png", Map.of(), Corpus.file("images/nature1.png"))))
                 .isInstanceOfSatisfying(ConversionFailed.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_DOCUMENT);
+                    assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LARGE);
                     assertThat(e.getMessage()).contains("image is too large (0.8 megapixels");
                 });
         ConversionTask oneAllowed = new ConversionTask("tiff", "pdf", List.of(Corpus.file("images/testTIFF_multipage.tif")),
