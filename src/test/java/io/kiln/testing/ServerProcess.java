@@ -117,6 +117,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             p.awaitHealthy(Duration.ofSeconds(60));
         } catch (RuntimeException | Error e) {
+            p.dumpThreads(); // a server that runs but does not answer: its threads say why
             String log = p.log();
             p.kill();
             p.close();
@@ -189,6 +190,22 @@ public final class ServerProcess implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .failFast("the server process exited", () -> !process.isAlive())
                 .until(() -> healthStatus() == 200);
+    }
+
+    /** Asks a live server JVM for a thread dump (SIGQUIT), which it prints into its log. */
+    private void dumpThreads() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                    .until(() -> log().contains("Full thread dump"));
+        } catch (IOException | RuntimeException e) {
+            // no dump: the log says what it says
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The status of {@code GET /health}; throws when the server does not answer. */
