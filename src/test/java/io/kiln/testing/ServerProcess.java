@@ -120,6 +120,9 @@ public final class ServerProcess implements AutoCloseable {
             p.dumpThreads(); // a server that runs but does not answer: its threads say why
             String log = p.log();
             p.kill();
+            if (ownGroup) {
+                ProcessSignals.send("KILL", "-" + p.process.pid()); // its office and browser processes too
+            }
             p.close();
             throw new AssertionError("kiln server process did not become healthy: " + e.getMessage()
                     + "\n--- its log ---\n" + log, e);
@@ -192,7 +195,11 @@ public final class ServerProcess implements AutoCloseable {
                 .until(() -> healthStatus() == 200);
     }
 
-    /** Asks a live server JVM for a thread dump (SIGQUIT), which it prints into its log. */
+    /**
+     * Asks a live server JVM for its threads: platform threads by SIGQUIT (printed into its log), and
+     * virtual ones (where Jetty's acceptors and handlers run) by {@code jcmd Thread.dump_to_file},
+     * appended to the log.
+     */
     private void dumpThreads() {
         if (!process.isAlive()) {
             return;
@@ -201,6 +208,17 @@ public final class ServerProcess implements AutoCloseable {
             new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
             await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).ignoreExceptions()
                     .until(() -> log().contains("Full thread dump"));
+            Path all = Files.createTempFile("kiln-threads-", ".txt");
+            Files.delete(all); // jcmd refuses to overwrite
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.dump_to_file", "-format=text",
+                    all.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor(20, TimeUnit.SECONDS);
+            if (Files.exists(all)) {
+                Files.writeString(logFile, "\n--- every thread, virtual ones included (jcmd) ---\n" + Files.readString(all),
+                        java.nio.file.StandardOpenOption.APPEND);
+                Files.delete(all);
+            }
         } catch (IOException | RuntimeException e) {
             // no dump: the log says what it says
         } catch (InterruptedException e) {
