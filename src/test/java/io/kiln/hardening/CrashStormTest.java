@@ -38,10 +38,7 @@ class CrashStormTest {
                 for (int k = 0; k < kills; k++) {
                     // a random moment: anywhere from just after the restart to well into the next jobs
                     Workload.pauseQuietly(ThreadLocalRandom.current().nextLong(200, 2500));
-                    long killedAt = System.nanoTime();
-                    server.killGroup();
-                    server = restart(data, port, flags, hung);
-                    downMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+                    server = killAndRestart(server, data, port, flags, hung, downMillis);
                 }
                 Workload.Settled settled = load.settle(Duration.ofMinutes(5));
                 List<Workload.Accepted> accepted = settled.accepted();
@@ -88,10 +85,7 @@ class CrashStormTest {
                     .start(3, 4)) {
                 for (int k = 0; k < kills; k++) {
                     Workload.pauseQuietly(ThreadLocalRandom.current().nextLong(500, 4000));
-                    long killedAt = System.nanoTime();
-                    a.killGroup();
-                    a = restart(dir.resolve("a"), portA, flags, hung);
-                    downMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+                    a = killAndRestart(a, dir.resolve("a"), portA, flags, hung, downMillis);
                 }
                 Workload.Settled settled = load.settle(Duration.ofMinutes(5));
                 List<Workload.Accepted> accepted = settled.accepted();
@@ -111,6 +105,16 @@ class CrashStormTest {
                 a.killGroup();
             }
         }
+    }
+
+    /** kill -9 of {@code server}'s process group, then {@link #restart}; the time from kill to serving goes to {@code downMillis}. */
+    static ServerProcess killAndRestart(ServerProcess server, Path data, int port, String[] flags, List<String> hung,
+                                        List<Long> downMillis) throws java.io.IOException {
+        long killedAt = System.nanoTime();
+        server.killGroup();
+        ServerProcess again = restart(data, port, flags, hung);
+        downMillis.add((System.nanoTime() - killedAt) / 1_000_000);
+        return again;
     }
 
     /**

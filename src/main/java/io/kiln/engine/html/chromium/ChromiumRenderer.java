@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ChromiumRenderer implements HtmlRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumRenderer.class);
+    /** How often a render's browser is looked at while the render runs. */
+    private static final long ALIVE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ChromiumPool pool;
 
@@ -108,9 +110,6 @@ public final class ChromiumRenderer implements HtmlRenderer {
             throw failed(browser, e.getCause());
         }
     }
-
-    /** How often a render's browser is looked at while the render runs. */
-    private static final long ALIVE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /**
      * Waits for the render until the deadline, looking at its browser meanwhile: the DevTools client
