@@ -6,8 +6,9 @@ import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,13 +20,34 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    /** Far below any real network (a poor mobile link moves 10 KB/s and more), far above a trickle. */
-    static final long MIN_READ_BYTES_PER_SECOND = 1024;
-    static final long MIN_WRITE_BYTES_PER_SECOND = 1024;
     /** Connections the kernel may hold for accepting (it caps this at {@code net.core.somaxconn}). */
     static final int ACCEPT_QUEUE = 4096;
+    /**
+     * Each connection's kernel send buffer (Linux doubles it). Left to autotuning it grows to 4 MiB,
+     * so a client reading 128 bytes a second had a whole 2.6 MB answer parked in the kernel, the
+     * server none the wiser, for hours. At this size a slow reader blocks the server's writes, where
+     * {@link TrickleGuard} can see and cut it; it still carries about 100 Mbit/s at a 40 ms round trip.
+     */
+    static final int SEND_BUFFER_BYTES = 256 * 1024;
+
+    /** Platform threads for Jetty's acceptor, selectors and non-blocking tasks; handlers run on virtual threads. */
+    static final int PLATFORM_THREADS = 32;
 
     private HttpApi() {
+    }
+
+    /**
+     * Javalin's virtual-thread pool runs everything on virtual threads, the acceptor too. After a
+     * kill -9 and restart, about one start in a hundred had that acceptor parked for good in the JDK's
+     * virtual-thread poller inside {@code accept()} (thread dumps in docs/reliability.md): the port
+     * listened, nothing was served. Jetty's own split keeps accepting and selecting on platform
+     * threads and still gives each request a virtual thread (unbounded, as long-polls need).
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS, 4);
+        pool.setName("kiln-http");
+        pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("kiln-http-request"));
+        return pool;
     }
 
     /**
@@ -37,9 +59,9 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ShapedErrorHandler(shapes));
-                // a client that sends its upload (or reads its answer) slower than this is cut: the
-                // idle timeout must outlast a long-poll, so alone it cannot stop a trickle (slow-loris)
-                server.setHandler(new MinimumDataRateHandler(MIN_READ_BYTES_PER_SECOND, MIN_WRITE_BYTES_PER_SECOND));
+                // slow-loris: the idle timeout must outlast a long-poll, so alone it cannot stop a trickle
+                TrickleGuard trickles = new TrickleGuard();
+                server.setHandler(trickles);
                 // the JDK's default listen backlog is 50: a burst of clients (thousands of long-polls
                 // opening at once) overflowed it and connections waited on SYN retries for minutes
                 server.addEventListener(new LifeCycle.Listener() {
@@ -48,12 +70,15 @@ public final class HttpApi {
                         for (Connector c : server.getConnectors()) {
                             if (c instanceof ServerConnector sc) {
                                 sc.setAcceptQueueSize(ACCEPT_QUEUE);
+                                sc.setAcceptedSendBufferSize(SEND_BUFFER_BYTES);
                             }
+                            c.addBean(trickles, false); // unmanaged: each connection reports its opening and closing to the guard
                         }
                     }
                 });
             });
             config.concurrency.useVirtualThreads = true;
+            config.jetty.threadPool = threadPool();
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Math.min(maxUploadBytes, 64L << 20);
             config.http.asyncTimeout = asyncTimeoutMs;

@@ -18,6 +18,7 @@ public final class Problems {
         return switch (code) {
             case BAD_REQUEST, MALFORMED_BODY, UNKNOWN_OPTION, INVALID_OPTION, UNSUPPORTED_CONVERSION,
                  URL_FORBIDDEN -> 400;
+            case REQUEST_TIMEOUT -> 408;
             case URI_TOO_LONG -> 414;
             case HEADERS_TOO_LARGE -> 431;
             case UNAUTHORIZED -> 401;
@@ -41,7 +42,7 @@ public final class Problems {
         Map<String, Object> body = body(code, detail);
         body.putAll(extra);
         retryAfter(ctx, status);
-        if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE) {
+        if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE || code == ErrorCode.REQUEST_TIMEOUT) {
             // the rest of the body may be unread: do not let the client reuse this connection
             ctx.header("Connection", "close");
         }

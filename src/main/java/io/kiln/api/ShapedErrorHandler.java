@@ -34,7 +34,7 @@ final class ShapedErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType() + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONNECTION, "close"); // what follows the refused part is unread
         if (r.status() == 503 || r.status() == 429 || r.status() == 507) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(io.kiln.error.ServiceUnavailable.RETRY_AFTER.toSeconds()));
         }
         response.write(true, ByteBuffer.wrap(r.body().getBytes(StandardCharsets.UTF_8)), callback);
     }
@@ -42,6 +42,7 @@ final class ShapedErrorHandler extends ErrorHandler {
     static ErrorCode codeFor(int status) {
         return switch (status) {
             case 404 -> ErrorCode.NOT_FOUND;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 414 -> ErrorCode.URI_TOO_LONG;
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
@@ -56,6 +57,7 @@ final class ShapedErrorHandler extends ErrorHandler {
             case HEADERS_TOO_LARGE -> "the request's headers are larger than the server accepts" + why;
             case URI_TOO_LONG -> "the request's URL is longer than the server accepts" + why;
             case PAYLOAD_TOO_LARGE -> "the request is larger than the server accepts" + why;
+            case REQUEST_TIMEOUT -> "the request arrived too slowly" + why;
             case NOT_FOUND -> "no such resource";
             case INTERNAL -> "an internal error occurred";
             default -> "the request could not be read: HTTP " + status + why;

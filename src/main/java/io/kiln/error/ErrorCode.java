@@ -18,6 +18,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE,
     URI_TOO_LONG,
     HEADERS_TOO_LARGE,
+    /** The client sent its request (head or body) too slowly. */
+    REQUEST_TIMEOUT,
     INSUFFICIENT_CREDITS,
     // the document cannot be converted
     PASSWORD_REQUIRED,

@@ -46,7 +46,7 @@ final class RawHttp {
         }
     }
 
-    private static Answer read(InputStream in) throws IOException {
+    static Answer read(InputStream in) throws IOException {
         byte[] all = readAll(in);
         String text = new String(all, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");

@@ -219,11 +219,23 @@ public final class ServerProcess implements AutoCloseable {
                         java.nio.file.StandardOpenOption.APPEND);
                 Files.delete(all);
             }
+            // what the network sees: the listening socket's queue and each connection's state, and
+            // one probe's own account of how far it got (connected? request sent? any answer?)
+            appendOutput("sockets on its port (ss)", "ss", "-tanpie", "( sport = :" + port + " or dport = :" + port + " )");
+            appendOutput("one probe (curl -v)", "curl", "-sv", "--max-time", "5", base() + "/health");
         } catch (IOException | RuntimeException e) {
             // no dump: the log says what it says
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void appendOutput(String title, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        p.waitFor(10, TimeUnit.SECONDS);
+        Files.writeString(logFile, "\n--- " + title + " ---\n" + new String(out, java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** The status of {@code GET /health}; throws when the server does not answer. */

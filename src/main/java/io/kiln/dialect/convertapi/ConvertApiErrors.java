@@ -33,6 +33,7 @@ final class ConvertApiErrors {
             case INSUFFICIENT_CREDITS -> ConvertApiError.of(401, 4014, message);
             case NOT_FOUND -> ConvertApiError.of(404, 4040, message);
             case CONFLICT -> ConvertApiError.of(409, 4090, message);
+            case REQUEST_TIMEOUT -> ConvertApiError.of(408, 4080, message);
             case PAYLOAD_TOO_LARGE -> ConvertApiError.of(413, 4130, message);
             case URI_TOO_LONG -> ConvertApiError.of(414, 4140, message);
             case HEADERS_TOO_LARGE -> ConvertApiError.of(431, 4310, message);

@@ -29,6 +29,7 @@ final class PdfCoErrors {
             case INSUFFICIENT_CREDITS -> 403;
             case NOT_FOUND -> 404;
             case TIMEOUT -> 405;
+            case REQUEST_TIMEOUT -> 408;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case HEADERS_TOO_LARGE -> 431;
