@@ -99,6 +99,115 @@ class BombsTest {
         assertThat(job.path("error").path("code").asText()).isEqualTo("document_too_large");
     }
 
+    /** A real package with its part {@code name} replaced by {@code xml}; the ODF {@code mimetype} stays first and stored. */
+    private static Path packageReplacing(Path real, Path out, String name, String xml) throws IOException {
+        try (var in = new java.util.zip.ZipFile(real.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] content = e.getName().equals(name) ? xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : in.getInputStream(e).readAllBytes();
+                ZipEntry copy = new ZipEntry(e.getName());
+                if (e.getName().equals("mimetype")) {
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(content);
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(content.length);
+                    copy.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(copy);
+                zip.write(content);
+            }
+        }
+        return out;
+    }
+
+    private static final String LAUGHS = """
+            <!ENTITY lol "lol">
+            <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+            <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+            <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+            <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+            <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+            <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+            <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+            <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+            """;
+
+    private static String doctype(String root, String entities) {
+        return entities.isEmpty() ? "" : "<!DOCTYPE " + root + " [\n" + entities + "]>\n";
+    }
+
+    /** A Word body whose text is {@code text}, under a DOCTYPE declaring {@code entities}. */
+    private static String wordDocument(String entities, String text) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + doctype("w:document", entities)
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:body></w:document>";
+    }
+
+    /** An ODF text body whose text is {@code text}, under a DOCTYPE declaring {@code entities}. */
+    private static String odfContent(String entities, String text) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype("office:document-content", entities)
+                + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">"
+                + "<office:body><office:text><text:p>" + text + "</text:p></office:text></office:body></office:document-content>";
+    }
+
+    @Test
+    void aDocxAndAnOdtOfABillionLaughsEndClearlyWithinBounds(@TempDir Path dir) throws IOException {
+        Path docx = packageReplacing(io.kiln.testing.Corpus.file("docx/TestTableColumns.docx"), dir.resolve("laughs.docx"),
+                "word/document.xml", wordDocument(LAUGHS, "&lol9;"));
+        Path odt = packageReplacing(io.kiln.testing.Corpus.file("odt/LibreOfficeWriter_odt_1.3.odt"), dir.resolve("laughs.odt"),
+                "content.xml", odfContent(LAUGHS, "&lol9;"));
+        for (Path bomb : List.of(docx, odt)) {
+            Outcome o = bomb(bomb, "pdf");
+            // 10^9 "lol"s would be 3 GB of text: refused, or expanded no further than a parser's own limit
+            endsClearly("billion laughs in a " + bomb.getFileName(), o, java.util.Set.of("", "corrupt_document", "document_too_large"));
+            if (o.job().path("status").asText().equals("success")) {
+                assertThat(o.job().path("outputs").path(0).path("size").asLong()).as("the PDF of " + bomb.getFileName())
+                        .isLessThan(50L << 20);
+            }
+        }
+        assertThat(convert(io.kiln.testing.Corpus.file("docx/2pic.docx")).path("status").asText()).isEqualTo("success");
+    }
+
+    @Test
+    void anExternalEntityInADocxOrAnOdtDoesNotReadTheServersFiles(@TempDir Path dir) throws IOException {
+        String secret = "kiln-canary-" + java.util.UUID.randomUUID();
+        Path canary = Files.writeString(dir.resolve("secret.txt"), secret);
+        String entity = "<!ENTITY xxe SYSTEM \"" + canary.toUri() + "\">\n";
+        Path docx = packageReplacing(io.kiln.testing.Corpus.file("docx/TestTableColumns.docx"), dir.resolve("xxe.docx"),
+                "word/document.xml", wordDocument(entity, "before &xxe; after"));
+        Path odt = packageReplacing(io.kiln.testing.Corpus.file("odt/LibreOfficeWriter_odt_1.3.odt"), dir.resolve("xxe.odt"),
+                "content.xml", odfContent(entity, "before &xxe; after"));
+        // the control: the same packages, built the same way, with plain text convert and say it
+        Path plainDocx = packageReplacing(io.kiln.testing.Corpus.file("docx/TestTableColumns.docx"), dir.resolve("plain.docx"),
+                "word/document.xml", wordDocument("", "before plain after"));
+        Path plainOdt = packageReplacing(io.kiln.testing.Corpus.file("odt/LibreOfficeWriter_odt_1.3.odt"), dir.resolve("plain.odt"),
+                "content.xml", odfContent("", "before plain after"));
+        for (Path plain : List.of(plainDocx, plainOdt)) {
+            JsonNode job = convert(plain);
+            assertThat(job.path("status").asText()).as(plain.getFileName() + ": " + job).isEqualTo("success");
+            assertThat(pdfText(server.getBytes("/v1/jobs/" + job.path("id").asText() + "/output").body()))
+                    .as("the PDF of " + plain.getFileName()).contains("before plain after");
+        }
+        for (Path document : List.of(docx, odt)) {
+            Outcome o = bomb(document, "pdf");
+            endsClearly("external entity naming a local file, in a " + document.getFileName(), o,
+                    java.util.Set.of("", "corrupt_document"));
+            if (o.job().path("status").asText().equals("success")) {
+                String text = pdfText(server.getBytes("/v1/jobs/" + o.job().path("id").asText() + "/output").body());
+                assertThat(text).as("the PDF of " + document.getFileName()).contains("before").doesNotContain(secret);
+            }
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
+
     /** A PNG whose header claims 100,000 × 100,000 pixels (30 GB decoded) over a few bytes of data. */
     private static Path pngClaiming(Path out, int width, int height) throws IOException {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
