@@ -208,6 +208,32 @@ class BombsTest {
         }
     }
 
+    /** An uncompressed greyscale TIFF whose one IFD claims {@code width} × {@code height} over 4 KiB of strip. */
+    private static Path tiffClaiming(Path out, int width, int height) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 8 * 12 + 4 + 4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        // tag, type (3 SHORT, 4 LONG), value, in tag order as TIFF requires
+        long[][] ifd = {{256, 4, width}, {257, 4, height}, {258, 3, 8}, {259, 3, 1}, {262, 3, 1},
+                {273, 4, 8 + 2 + 8 * 12 + 4}, {278, 4, height}, {279, 4, 4096}};
+        b.putShort((short) ifd.length);
+        for (long[] e : ifd) {
+            b.putShort((short) e[0]).putShort((short) e[1]).putInt(1);
+            if (e[1] == 3) {
+                b.putShort((short) e[2]).putShort((short) 0);
+            } else {
+                b.putInt((int) e[2]);
+            }
+        }
+        b.putInt(0); // no next IFD; the strip follows
+        return Files.write(out, b.array());
+    }
+
+    @Test
+    void aTiffClaiming100000By100000PixelsIsRefusedBeforeDecoding(@TempDir Path dir) throws IOException {
+        endsClearly("TIFF header claiming 100,000 x 100,000", bomb(tiffClaiming(dir.resolve("huge.tiff"), 100_000, 100_000), "pdf"),
+                java.util.Set.of("document_too_large"));
+    }
+
     /** A PNG whose header claims 100,000 × 100,000 pixels (30 GB decoded) over a few bytes of data. */
     private static Path pngClaiming(Path out, int width, int height) throws IOException {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
