@@ -75,8 +75,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
+    /** Read in ranges (see {@link S3RangedInput}): what a client downloads may be read for minutes. */
     @Override
     public InputStream open(String key) throws IOException {
+        return new S3RangedInput(s3, location.bucket(), location.objectKey(key));
+    }
+
+    /** One streaming GET, for copies made at disk speed. */
+    private InputStream stream(String key) throws IOException {
         try {
             return s3.getObject(b -> b.bucket(location.bucket()).key(location.objectKey(key)));
         } catch (NoSuchKeyException e) {
@@ -89,7 +95,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public Path localCopy(String key, Path scratch) throws IOException {
         Path copy = Files.createTempFile(Files.createDirectories(scratch), "blob", ".copy");
-        try (InputStream in = open(key)) {
+        try (InputStream in = stream(key)) {
             try {
                 Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -138,7 +144,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
      * An outage when the server could not be reached or answered 5xx ({@link StorageUnreachable}, a
      * 503 and a job put back), else a plain failure: a refused key or a missing bucket is no outage.
      */
-    private static IOException failure(String what, SdkException e) {
+    /** An outage (no answer, or a 5xx) is a 503 for the client; any other refusal is a plain I/O failure. */
+    static IOException failure(String what, SdkException e) {
         boolean outage = e instanceof SdkClientException
                 || e instanceof SdkServiceException service && service.statusCode() >= 500;
         return outage ? new StorageUnreachable(what + ": " + e.getMessage(), e) : new IOException(what + ": " + e.getMessage(), e);

@@ -111,10 +111,25 @@ class SlowClientsTest {
      */
     @Test
     void slowReadersAreCutWithinABoundAndOrdinaryDownloadsCarryOn(@TempDir Path dir) throws Exception {
-        int slow = Scale.pick(20, 200);
+        slowReaders(dir, "local disk", Scale.pick(20, 200), List.of());
+    }
+
+    /**
+     * The same on S3 storage, with more slow readers than the S3 client has connections (50): each
+     * reader's download holds one while its write is blocked, and an ordinary download and upload
+     * must still get theirs.
+     */
+    @Test
+    void slowReadersOfS3StoredFilesDoNotStarveOtherStorageCalls(@TempDir Path dir) throws Exception {
+        io.kiln.testing.S3Server s3 = io.kiln.testing.S3Server.server();
+        slowReaders(dir, "S3", Scale.pick(80, 200), s3.serveFlags(s3.freshBucket()));
+    }
+
+    private static void slowReaders(Path dir, String storage, int slow, List<String> storageFlags) throws Exception {
         Path document = Corpus.file("pdf/freeculture.pdf");
-        try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--workers", "1",
-                "--office-processes", "0", "--browsers", "0")) {
+        List<String> flags = new ArrayList<>(List.of("--workers", "1", "--office-processes", "0", "--browsers", "0"));
+        flags.addAll(storageFlags);
+        try (ServerProcess server = ServerProcess.start(dir.resolve("data"), flags.toArray(String[]::new))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> stored = http.send(Multipart.form().file("file", document)
                     .into(HttpRequest.newBuilder(URI.create(server.base() + "/v1/files"))).build(),
@@ -130,8 +145,14 @@ class SlowClientsTest {
             }
             Workload.pauseQuietly(2000); // the readers are under way
             long before = System.nanoTime();
-            HttpResponse<byte[]> ordinary = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> ordinary = http.send(HttpRequest.newBuilder(link).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             long ordinaryMillis = (System.nanoTime() - before) / 1_000_000;
+            before = System.nanoTime();
+            HttpResponse<String> upload = http.send(Multipart.form().file("file", UploadRoutes.largePdf())
+                    .into(HttpRequest.newBuilder(URI.create(server.base() + "/v1/files"))).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long uploadMillis = (System.nanoTime() - before) / 1_000_000;
 
             List<Long> cutMillis = new ArrayList<>();
             int notCut = 0;
@@ -143,12 +164,15 @@ class SlowClientsTest {
                     cutMillis.add(cut.millis());
                 }
             }
-            Figures.of("3. slow readers (256 bytes every 0.5 s of a 2.6 MB download)").put("connections", slow)
+            Figures.of("3. slow readers (256 bytes every 0.5 s of a 2.6 MB download), " + storage).put("connections", slow)
                     .put("cut by the server", cutMillis.size()).put("still open after " + READ_CUT_WITHIN.toSeconds() + " s", notCut)
                     .put("time to cut, as the reader sees it (ms, median / max)", medianAndMax(cutMillis))
-                    .put("ordinary download meanwhile (ms)", ordinaryMillis).put("health after", server.healthStatus()).report();
+                    .put("ordinary download meanwhile (ms)", ordinaryMillis)
+                    .put("upload meanwhile", upload.statusCode() + " in " + uploadMillis + " ms")
+                    .put("health after", server.healthStatus()).report();
 
             assertThat(ordinary.statusCode()).isEqualTo(200);
+            assertThat(upload.statusCode()).as("an upload among the slow readers: " + upload.body()).isEqualTo(201);
             assertThat(ordinary.body()).as("the ordinary download, byte for byte").isEqualTo(java.nio.file.Files.readAllBytes(document));
             assertThat(notCut).as("slow readers the server kept past " + READ_CUT_WITHIN).isZero();
             assertThat(server.healthStatus()).isEqualTo(200);
