@@ -37,11 +37,11 @@ public final class HttpApi {
     }
 
     /**
-     * Javalin's virtual-thread pool runs everything on virtual threads, the acceptor too. After a
-     * kill -9 and restart, about one start in a hundred had that acceptor parked for good in the JDK's
-     * virtual-thread poller inside {@code accept()} (thread dumps in docs/reliability.md): the port
-     * listened, nothing was served. Jetty's own split keeps accepting and selecting on platform
-     * threads and still gives each request a virtual thread (unbounded, as long-polls need).
+     * Jetty's own split instead of Javalin's all-virtual pool: accepting and selecting on platform
+     * threads (visible in a plain thread dump, never parked in the JDK's virtual-thread poller), each
+     * request still on a virtual thread of its own (unbounded, as long-polls need). Adopted while
+     * chasing restarts that listened but never served; that turned out to be the write timer of
+     * Jetty's MinimumDataRateHandler (docs/reliability.md), not this.
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(PLATFORM_THREADS, 4);

@@ -57,9 +57,14 @@ public final class Problems {
      * dependency (503) or a full disk (507) is a "not now", not a "no".
      */
     public static void retryAfter(Context ctx, int status) {
-        if (status == 429 || status == 503 || status == 507) {
-            ctx.header("Retry-After", Long.toString(ServiceUnavailable.RETRY_AFTER.toSeconds()));
-        }
+        retryAfterSeconds(status).ifPresent(s -> ctx.header("Retry-After", s));
+    }
+
+    /** The {@code Retry-After} value for an answer of {@code status}, if it is one that says "not now". */
+    static java.util.Optional<String> retryAfterSeconds(int status) {
+        return status == 429 || status == 503 || status == 507
+                ? java.util.Optional.of(Long.toString(ServiceUnavailable.RETRY_AFTER.toSeconds()))
+                : java.util.Optional.empty();
     }
 
     public static void write(Context ctx, ErrorCode code, String detail) {

@@ -33,9 +33,7 @@ final class ShapedErrorHandler extends ErrorHandler {
         response.setStatus(r.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType() + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONNECTION, "close"); // what follows the refused part is unread
-        if (r.status() == 503 || r.status() == 429 || r.status() == 507) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(io.kiln.error.ServiceUnavailable.RETRY_AFTER.toSeconds()));
-        }
+        Problems.retryAfterSeconds(r.status()).ifPresent(s -> response.getHeaders().put(HttpHeader.RETRY_AFTER, s));
         response.write(true, ByteBuffer.wrap(r.body().getBytes(StandardCharsets.UTF_8)), callback);
     }
 

@@ -64,9 +64,9 @@ final class S3RangedInput extends InputStream {
             throw S3BlobStore.failure("S3 did not answer for " + objectKey, e);
         }
         GetObjectResponse r = got.response();
-        etag = r.eTag();
-        size = totalOf(r.contentRange(), got.asByteArrayUnsafe().length);
         chunk = got.asByteArrayUnsafe();
+        etag = r.eTag();
+        size = totalOf(r.contentRange(), chunk.length);
         at = 0;
         next += chunk.length;
         range = Math.min(MAX_RANGE, range * 2);
