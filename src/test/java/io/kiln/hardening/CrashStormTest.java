@@ -119,7 +119,7 @@ class CrashStormTest {
 
     /**
      * Starts the server again on its data and port. A start that listens but never answers
-     * {@code /health} (seen about once in fifty restarts, not yet explained: see docs/reliability.md)
+     * {@code /health} (about once in fifty restarts while Jetty's MinimumDataRateHandler was in place; see docs/reliability.md)
      * is recorded with its thread dump under {@code target/hardening/} and started once more, as a
      * supervisor's health check would; the count is in the figures.
      */

@@ -197,7 +197,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Asks a live server JVM for its threads: platform threads by SIGQUIT (printed into its log), and
-     * virtual ones (where Jetty's acceptors and handlers run) by {@code jcmd Thread.dump_to_file},
+     * virtual ones (where request handlers run) by {@code jcmd Thread.dump_to_file},
      * appended to the log.
      */
     private void dumpThreads() {
