@@ -11,7 +11,9 @@ import java.util.List;
  * process's own profile directory). It holds only {@code user/registrymodifications.xcu}: macros
  * never run (and Basic is switched off), links are never updated, and what a document links to
  * (linked images, OLE links) is never fetched: with {@code BlockUntrustedRefererLinks}, a link whose
- * referer (the document's own location) is not a trusted location is blocked, and Kiln trusts none.
+ * referer (the document's own location) is not a trusted location is blocked, and Kiln trusts none;
+ * and since Impress ignores that block for linked images, every http, https and ftp request goes
+ * to a proxy whose name cannot resolve.
  * No first-start wizard, update check, recovery or autosave.
  */
 final class TemplateProfile {
@@ -24,12 +26,24 @@ final class TemplateProfile {
     }
 
     private static final String SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting";
+    private static final String INET = "/org.openoffice.Inet/Settings";
+    private static final String NO_PROXY_HOST = "no-egress.invalid";
     private static final List<Setting> SETTINGS = List.of(
             // 3 = "very high": only macros from trusted locations run, and there are none
             new Setting(SCRIPTING, "MacroSecurityLevel", "3"),
             new Setting(SCRIPTING, "DisableMacrosExecution", "true"),
             // linked graphics and objects are not fetched for documents outside trusted locations (all of them)
             new Setting(SCRIPTING, "BlockUntrustedRefererLinks", "true"),
+            // and whatever still asks for a URL (Impress fetches a linked image despite the block, found by
+            // hardening/OfficeOutreachSweepTest) goes to a proxy that cannot exist: ".invalid" never resolves (RFC 2606)
+            new Setting(INET, "ooInetProxyType", "2"),
+            new Setting(INET, "ooInetHTTPProxyName", NO_PROXY_HOST),
+            new Setting(INET, "ooInetHTTPProxyPort", "9"),
+            new Setting(INET, "ooInetHTTPSProxyName", NO_PROXY_HOST),
+            new Setting(INET, "ooInetHTTPSProxyPort", "9"),
+            new Setting(INET, "ooInetFTPProxyName", NO_PROXY_HOST),
+            new Setting(INET, "ooInetFTPProxyPort", "9"),
+            new Setting(INET, "ooInetNoProxy", ""),
             new Setting("/org.openoffice.Office.Common/Save/Document", "WarnAlienFormat", "false"),
             // Writer: 2 = never update links; Calc: 1 = never
             new Setting("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),

@@ -1,15 +1,9 @@
 package io.kiln.engine.libreoffice;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Builds small documents that try to reach out (linked images) or run code (a Basic macro on load). */
 final class HostileDocuments {
@@ -135,27 +129,7 @@ final class HostileDocuments {
                 %s</manifest:manifest>""".formatted(entries);
     }
 
-    /** Zips {@code parts}; an ODF {@code mimetype} comes first and uncompressed. */
     private static Path zip(Path file, String mimetype, Map<String, String> parts) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            if (mimetype != null) {
-                byte[] bytes = mimetype.getBytes(StandardCharsets.US_ASCII);
-                ZipEntry entry = new ZipEntry("mimetype");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(bytes.length);
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(bytes);
-                zip.closeEntry();
-            }
-            for (var part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return file;
+        return io.kiln.testing.OfficePackages.zip(file, mimetype, parts);
     }
 }

@@ -91,6 +91,18 @@ class SafetyTest {
         assertThat(hits("canary-odt.png")).isZero();
     }
 
+    /** Impress fetched this despite {@code BlockUntrustedRefererLinks}; the profile's dead proxy stops it. */
+    @Test
+    void aLinkedImageInAPresentationIsNeverFetched() throws Exception {
+        Path odp = io.kiln.testing.OutreachDocuments.all(dir, m -> canaryUrl("canary-" + m)).stream()
+                .filter(d -> d.mechanism().equals("odp-linked-image")).findFirst().orElseThrow().file();
+
+        ProducedFile pdf = converter.convert(OfficeTasks.task(odp, "pdf", Map.of())).getFirst();
+
+        assertThat(OfficeTasks.pdfText(pdf)).contains("Outreach document");
+        assertThat(hits("canary-odp-linked-image")).isZero();
+    }
+
     @Test
     void aMacroBoundToTheLoadEventNeverRuns() throws Exception {
         Path marker = dir.resolve("macro-ran.txt");
@@ -115,15 +127,26 @@ class SafetyTest {
         OfficeProcess permissive = new OfficeProcess(99, new FreePorts(LibreOfficeSettings.DEFAULT_FIRST_PORT + 500)
                 .take(), pool.settings().officeHome(), template, dir.resolve("permissive"), 0);
         permissive.start();
+        List<String> live = new java.util.ArrayList<>();
         try {
             permissive.execute(context -> {
                 convertPermissively(context, docx, dir.resolve("control-1.pdf"));
                 convertPermissively(context, odt, dir.resolve("control-2.pdf"));
             });
+            // of the sweep's outreach documents (hardening/OfficeOutreachSweepTest), which reach out when let
+            for (var d : io.kiln.testing.OutreachDocuments.all(Files.createDirectories(dir.resolve("outreach")),
+                    m -> canaryUrl("outreach-" + m))) {
+                permissive.execute(context -> convertPermissively(context, d.file(), dir.resolve(d.mechanism() + ".pdf")));
+                if (canaryHits.keySet().stream().anyMatch(k -> k.startsWith("outreach-" + d.mechanism()))) {
+                    live.add(d.mechanism());
+                }
+            }
         } finally {
             permissive.stop();
         }
         assertThat(hits("control.png")).isPositive();
+        System.out.println("[safety] outreach mechanisms LibreOffice follows with its default profile: " + live);
+        assertThat(live).contains("docx-linked-image", "odp-linked-image");
         assumeTrue(basicInstalled(), "LibreOffice's Basic runtime is not installed: no macro can run here");
         assertThat(marker).exists();
     }
@@ -134,8 +157,11 @@ class SafetyTest {
             XComponent doc = loader.loadComponentFromURL(LocalOfficeUtils.toUrl(source.toFile()), "_blank", 0,
                     LocalOfficeUtils.toUnoProperties(Map.of("Hidden", true,
                             "MacroExecutionMode", MacroExecMode.ALWAYS_EXECUTE_NO_WARN)));
+            String name = source.getFileName().toString();
+            String filter = name.matches(".*\\.(xlsx|ods|csv)") ? "calc_pdf_Export"
+                    : name.endsWith(".odp") ? "impress_pdf_Export" : "writer_pdf_Export";
             UnoRuntime.queryInterface(XStorable.class, doc).storeToURL(LocalOfficeUtils.toUrl(pdf.toFile()),
-                    LocalOfficeUtils.toUnoProperties(Map.of("FilterName", "writer_pdf_Export")));
+                    LocalOfficeUtils.toUnoProperties(Map.of("FilterName", filter)));
             doc.dispose();
         } catch (com.sun.star.uno.Exception e) {
             throw new OfficeException("the control conversion failed", e);
