@@ -74,6 +74,15 @@ class SsrfSweepTest {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        for (var nav : navigations(loop).entrySet()) {
+            allowed.createContext("/" + nav.getKey(), exchange -> {
+                byte[] body = nav.getValue().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
         allowed.start();
         String allowedBase = "http://127.0.0.2:" + allowed.getAddress().getPort();
 
@@ -133,6 +142,19 @@ class SsrfSweepTest {
                     fiveHundreds.add("the hostile " + entry + " did not print: " + job);
                 }
             }
+            // pages that navigate themselves to the canary: each ends promptly and clearly
+            Map<String, String> navigated = new TreeMap<>();
+            for (String nav : navigations(loop).keySet()) {
+                tries++;
+                long start = System.nanoTime();
+                HttpResponse<String> r = server.postJson("/v1/jobs", "{\"url\":\"" + allowedBase + "/" + nav + "\",\"to\":\"pdf\"}");
+                JsonNode job = server.awaitEnd(TestServer.JSON.readTree(r.body()).path("id").asText());
+                String outcome = job.path("status").asText().equals("success") ? "success" : job.path("error").path("code").asText();
+                navigated.put(nav, outcome + " in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+                if (!outcome.equals("success") && !outcome.equals("url_forbidden")) {
+                    fiveHundreds.add("the page that navigates (" + nav + ") ended " + job);
+                }
+            }
             // what was accepted ends before the canary is read (webhooks and downloads are tried by then)
             for (String body : accepted) {
                 String id = TestServer.JSON.readTree(body).path("id").asText(
@@ -149,6 +171,7 @@ class SsrfSweepTest {
             }
             Figures.of("4. SSRF sweep: every entry point, every address form").put("tries", tries)
                     .put("address forms", forms.size()).put("answers by status", statuses)
+                    .put("pages navigating to the canary", navigated)
                     .put("internal errors or hostile page not printed", fiveHundreds.size()).put("canary hits", hits.size()).report();
             assertThat(hits).as("requests that reached the canary").isEmpty();
             assertThat(fiveHundreds).as("tries answered with an internal error, or hostile pages not printed").isEmpty();
@@ -161,6 +184,17 @@ class SsrfSweepTest {
 
     /** One way a URL enters Kiln: sends {@code url} there and returns the answer. */
     record Entry(String what, Function<String, HttpResponse<String>> send) {
+    }
+
+    /** Pages that send the whole tab to the canary: at once, after loading, and by a meta refresh. */
+    private static Map<String, String> navigations(String canary) {
+        String to = "http://" + canary + "/navigated";
+        return Map.of("navigate-now", "<!doctype html><p>navigating</p><script>location.href='" + to + "-now'</script>",
+                "navigate-after-load", "<!doctype html><p>navigating</p><script>addEventListener('load',()=>setTimeout(()=>"
+                        + "{location.href='" + to + "-later'},50))</script>",
+                "meta-refresh", "<!doctype html><meta http-equiv=refresh content='0;url=" + to + "-meta'><p>navigating</p>",
+                "form-post", "<!doctype html><form method=post action='" + to + "-form'></form><p>navigating</p>"
+                        + "<script>document.forms[0].submit()</script>");
     }
 
     /** A page reaching for the canary by every sub-resource a browser loads. */

@@ -6,23 +6,34 @@ import com.ruiyun.jvppeteer.api.core.Page;
 import com.ruiyun.jvppeteer.api.events.ConnectionEvents;
 import com.ruiyun.jvppeteer.cdp.entities.ResponsePayload;
 import com.ruiyun.jvppeteer.cdp.events.LifecycleEvent;
+import com.ruiyun.jvppeteer.cdp.events.RequestWillBeSentEvent;
 import com.ruiyun.jvppeteer.cdp.events.ResponseReceivedEvent;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Loads a URL in a page's main frame and returns when its {@code load} event has fired, with the
- * main document's response. Done with {@code Page.navigate} and the page's own lifecycle events on
- * jvppeteer's session rather than {@code Page.goTo}, which notices the end of a load by polling with
- * a doubling interval (100, 200, 400 ms …): a page loaded in 420 ms was answered at 700 ms, in all
- * about a sixth of the corpus' render time.
+ * Watches one render's main frame: loads a URL with {@code Page.navigate} and waits for the
+ * {@code load} event of the document the frame ends up on, with that document's response. A page
+ * may send its tab elsewhere (a script setting {@code location}, a form it submits, a meta refresh)
+ * before or after it loads; the wait follows the frame to its latest document, so a page that
+ * navigates itself to a forbidden address is answered as the refusal it met rather than waiting out
+ * the job's limit for a load that never comes (found by {@code hardening/SsrfSweepTest}).
+ *
+ * <p>Done on jvppeteer's session with the page's own lifecycle events rather than
+ * {@code Page.goTo}, which notices the end of a load by polling with a doubling interval (100, 200,
+ * 400 ms …): a page loaded in 420 ms was answered at 700 ms, in all about a sixth of the corpus'
+ * render time.
  */
-final class Navigation {
+final class Navigation implements AutoCloseable {
+
+    /** Past this many documents in one render the page is navigating in a loop. */
+    static final int MAX_DOCUMENTS = 10;
 
     /** The main document's response; {@code status} is -1 when none was seen (e.g. an error page). */
     record Response(int status, Map<String, String> headers) {
@@ -31,50 +42,112 @@ final class Navigation {
         }
     }
 
-    private Navigation() {
-    }
+    private final CDPSession client;
+    private final String mainFrame;
+    private final Consumer<LifecycleEvent> onLifecycle;
+    private final Consumer<RequestWillBeSentEvent> onRequest;
+    private final Consumer<ResponseReceivedEvent> onResponse;
+    // guarded by this; events arrive on jvppeteer's threads, possibly before Page.navigate answers
+    private final Set<String> loaded = new HashSet<>();
+    private final Set<String> documents = new HashSet<>();
+    private final Map<String, ResponsePayload> responses = new HashMap<>();
+    private String latest;
 
-    /**
-     * @throws java.util.concurrent.TimeoutException when the page did not finish loading in time
-     * @throws IllegalStateException with Chromium's error text when the navigation failed
-     */
-    static Response load(Page page, URI url, long timeoutMillis) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        CDPSession client = Cdp.session(page);
-        // events may arrive before Page.navigate answers with the loader id they are matched by
-        Map<String, CompletableFuture<Void>> loads = new ConcurrentHashMap<>();
-        Map<String, ResponsePayload> documents = new ConcurrentHashMap<>();
-        Consumer<LifecycleEvent> onLifecycle = e -> {
-            if ("load".equals(e.getName()) && e.getLoaderId() != null) {
-                loads.computeIfAbsent(e.getLoaderId(), id -> new CompletableFuture<>()).complete(null);
+    private Navigation(Page page) {
+        this.client = Cdp.session(page);
+        this.mainFrame = page.mainFrame().id();
+        this.onLifecycle = e -> {
+            if ("load".equals(e.getName()) && mainFrame.equals(e.getFrameId()) && e.getLoaderId() != null) {
+                synchronized (this) {
+                    loaded.add(e.getLoaderId());
+                    notifyAll();
+                }
             }
         };
-        Consumer<ResponseReceivedEvent> onResponse = e -> {
+        this.onRequest = e -> {
+            if ("Document".equals(e.getType()) && mainFrame.equals(e.getFrameId()) && e.getLoaderId() != null) {
+                synchronized (this) {
+                    documents.add(e.getLoaderId());
+                    latest = e.getLoaderId();
+                    notifyAll();
+                }
+            }
+        };
+        this.onResponse = e -> {
             if ("Document".equals(e.getType()) && e.getLoaderId() != null && e.getResponse() != null) {
-                documents.put(e.getLoaderId(), e.getResponse());
+                synchronized (this) {
+                    responses.put(e.getLoaderId(), e.getResponse());
+                }
             }
         };
         client.on(ConnectionEvents.Page_lifecycleEvent, onLifecycle);
+        client.on(ConnectionEvents.Network_requestWillBeSent, onRequest);
         client.on(ConnectionEvents.Network_responseReceived, onResponse);
-        try {
-            JsonNode started = client.send("Page.navigate", Cdp.params("url", url.toString()),
-                    (int) Math.max(1, timeoutMillis), true);
-            String error = started.path("errorText").asText("");
-            if (!error.isEmpty()) {
-                throw new IllegalStateException(error + " at " + url);
-            }
-            String loader = started.path("loaderId").asText("");
-            if (loader.isEmpty()) {
-                throw new IllegalStateException("the navigation to " + url + " did not start a document");
-            }
-            loads.computeIfAbsent(loader, id -> new CompletableFuture<>())
-                    .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return Optional.ofNullable(documents.get(loader))
-                    .map(r -> new Response(r.getStatus(), r.getHeaders() == null ? Map.of() : r.getHeaders()))
-                    .orElse(new Response(-1, Map.of()));
-        } finally {
-            client.off(ConnectionEvents.Page_lifecycleEvent, onLifecycle);
-            client.off(ConnectionEvents.Network_responseReceived, onResponse);
+    }
+
+    /** Starts watching {@code page}'s main frame; close when the render ends. */
+    static Navigation watch(Page page) {
+        return new Navigation(page);
+    }
+
+    /**
+     * Loads {@code url} and waits for the frame's latest document to load.
+     *
+     * @throws TimeoutException when no document the frame ended up on finished loading in time
+     * @throws IllegalStateException with Chromium's error text when the navigation failed
+     */
+    Response load(URI url, long timeoutMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        JsonNode started = client.send("Page.navigate", Cdp.params("url", url.toString()),
+                (int) Math.max(1, timeoutMillis), true);
+        String error = started.path("errorText").asText("");
+        if (!error.isEmpty()) {
+            throw new IllegalStateException(error + " at " + url);
         }
+        String loader = started.path("loaderId").asText("");
+        if (loader.isEmpty()) {
+            throw new IllegalStateException("the navigation to " + url + " did not start a document");
+        }
+        synchronized (this) {
+            if (latest == null || !documents.contains(latest)) {
+                latest = loader;
+            }
+        }
+        return settle(deadline);
+    }
+
+    /** Whether the frame has moved to another document since the last {@link #settle}. */
+    synchronized boolean moved() {
+        return latest != null && !loaded.contains(latest);
+    }
+
+    /**
+     * Waits until the frame's latest document has loaded and returns its response.
+     *
+     * @throws TimeoutException when it has not by {@code deadlineNanos}
+     * @throws IllegalStateException when the page navigated more than {@link #MAX_DOCUMENTS} times
+     */
+    synchronized Response settle(long deadlineNanos) throws InterruptedException, TimeoutException {
+        while (latest == null || !loaded.contains(latest)) {
+            if (documents.size() > MAX_DOCUMENTS) {
+                throw new IllegalStateException("the page navigated to " + documents.size()
+                        + " documents in a row without settling");
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("the page did not finish loading in time");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        ResponsePayload r = responses.get(latest);
+        return r == null ? new Response(-1, Map.of())
+                : new Response(r.getStatus(), r.getHeaders() == null ? Map.of() : r.getHeaders());
+    }
+
+    @Override
+    public void close() {
+        client.off(ConnectionEvents.Page_lifecycleEvent, onLifecycle);
+        client.off(ConnectionEvents.Network_requestWillBeSent, onRequest);
+        client.off(ConnectionEvents.Network_responseReceived, onResponse);
     }
 }

@@ -36,19 +36,20 @@ final class PageRender {
         proxy.begin(site);
         Page page = browser.pageFor(request.owner());
         boolean cleanly = false;
-        try {
+        try (Navigation navigation = Navigation.watch(page)) {
             PrintOptions print = request.print();
             page.setDefaultTimeout(remainingMillis());
             page.setDefaultNavigationTimeout(remainingMillis());
             page.emulateMediaType(print.media() == PrintOptions.Media.SCREEN ? MediaType.Screen : MediaType.Print);
             // always set: a kept page still has the previous render's
             page.setExtraHTTPHeaders(site == null ? print.headers() : Map.of());
-            load(page, site == null ? request.url() : site.documentUrl(), site == null);
+            URI url = site == null ? request.url() : site.documentUrl();
+            load(navigation, url, site == null);
             print.waitForSelector().filter(s -> !s.isBlank()).ifPresent(selector -> waitFor(page, selector));
             if (print.delay().isPositive()) {
                 Thread.sleep(Math.min(print.delay().toMillis(), remainingMillis()));
             }
-            Files.write(pdf, page.pdf(PdfParameters.of(print, remainingMillis())));
+            Files.write(pdf, printSettled(page, navigation, url, site == null));
             cleanly = true;
         } finally {
             proxy.end();
@@ -56,13 +57,58 @@ final class PageRender {
         }
     }
 
-    private void load(Page page, URI url, boolean isUrlInput) throws Exception {
+    private void load(Navigation navigation, URI url, boolean isUrlInput) throws Exception {
         Navigation.Response response;
         try {
-            response = Navigation.load(page, url, remainingMillis());
+            response = navigation.load(url, remainingMillis());
         } catch (RuntimeException | java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException failed) {
             throw loadFailure(url, isUrlInput, failed);
         }
+        judge(response, isUrlInput);
+    }
+
+    /**
+     * Prints the document the tab is on. A page that navigated itself after loading (a meta refresh,
+     * a timer) is followed to its new document first, and a print cut short by such a navigation
+     * is tried again on the document it led to.
+     */
+    private byte[] printSettled(Page page, Navigation navigation, URI url, boolean isUrlInput) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            if (navigation.moved()) {
+                settle(navigation, url, isUrlInput);
+            }
+            try {
+                return page.pdf(PdfParameters.of(request.print(), remainingMillis()));
+            } catch (RuntimeException failed) {
+                if (attempt >= 3 || !(navigation.moved() || isNavigation(failed))) {
+                    throw failed;
+                }
+                settle(navigation, url, isUrlInput);
+            }
+        }
+    }
+
+    private void settle(Navigation navigation, URI url, boolean isUrlInput) throws Exception {
+        Navigation.Response response;
+        try {
+            response = navigation.settle(deadline);
+        } catch (RuntimeException | java.util.concurrent.TimeoutException failed) {
+            throw loadFailure(url, isUrlInput, failed);
+        }
+        judge(response, isUrlInput);
+    }
+
+    /** What the DevTools protocol says when a page's document went away under a call. */
+    private static boolean isNavigation(Throwable failed) {
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("because of a navigation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void judge(Navigation.Response response, boolean isUrlInput) {
         if (response.hasHeader(ProxyExchange.REFUSED_HEADER)) {
             throw forbidden();
         }

@@ -110,6 +110,35 @@ class SafetyTest {
         assertThat(canary.hits()).isEmpty();
     }
 
+    /** Before, the render waited for the first document's load, which never came: 120 s and {@code timeout}. */
+    @Test
+    void aPageThatSendsItsTabToTheCanaryIsRefusedAtOnce() throws Exception {
+        String to = "http://127.0.0.1:" + canary.port() + "/navigated";
+        for (String html : List.of("<p>going</p><script>location.href='" + to + "'</script>",
+                "<form method=post action='" + to + "'></form><script>document.forms[0].submit()</script>")) {
+            Path page = page(dir, "navigates.html", html);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> renderer.render(document(page), dir.resolve("navigated.pdf")))
+                    .isInstanceOfSatisfying(ConversionFailed.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.URL_FORBIDDEN));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(html).isLessThan(Browsers.TIMEOUT);
+        }
+        assertThat(canary.hits()).isEmpty();
+    }
+
+    /** A page that moves its tab to another document it may load is printed as that document. */
+    @Test
+    void aPageThatSendsItsTabToAnAllowedDocumentIsPrintedThere() throws Exception {
+        Path next = page(dir, "next.html", "<p>the second document</p>");
+        Path first = page(dir, "first.html", "<p>the first document</p><script>location.href='next.html'</script>");
+        Path pdf = dir.resolve("moved.pdf");
+
+        renderer.render(RenderRequest.document(first, Map.of("next.html", next), document(first).print(), Browsers.TIMEOUT),
+                pdf);
+
+        assertThat(text(pdf)).contains("the second document").doesNotContain("the first document");
+    }
+
     @Test
     void localFilesCannotBeFramedFetchedOrReachedByRelativePaths() throws Exception {
         Path html = page(dir, "files.html", """
