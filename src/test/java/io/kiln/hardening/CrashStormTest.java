@@ -127,7 +127,8 @@ class CrashStormTest {
         try {
             return ServerProcess.startInOwnGroup(data, port, Map.of(), flags);
         } catch (AssertionError notServing) {
-            Path dump = Figures.FILE.resolveSibling("hung-start-" + (hung.size() + 1) + ".log");
+            // named by the data directory too: both storms of one run write here
+            Path dump = Figures.FILE.resolveSibling("hung-start-" + data.getFileName() + "-" + (hung.size() + 1) + ".log");
             java.nio.file.Files.createDirectories(dump.getParent());
             java.nio.file.Files.writeString(dump, String.valueOf(notServing.getMessage()));
             hung.add(dump.toString());

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TenancySweepTest {
 
     private static final String PDF = "pdf/minimal-document.pdf";
-
-    /** A probe: how B asks for a thing, given its id. */
-    record Probe(String what, Function<String, HttpRequest.Builder> request) {
-    }
 
     @Test
     void anotherTenantGetsTheAnswerForAnIdThatDoesNotExistOnEveryRoute(@TempDir Path data) throws Exception {
@@ -76,27 +70,7 @@ class TenancySweepTest {
             JsonNode alicesAccount = json(server.get("/v1/account"));
 
             String base = server.base();
-            List<Probe> probes = List.of(
-                    new Probe("native GET /v1/jobs/{id}", id -> get(base, "/v1/jobs/" + id)),
-                    new Probe("native GET /v1/jobs/{id}?wait=1", id -> get(base, "/v1/jobs/" + id + "?wait=1")),
-                    new Probe("native GET /v1/jobs/{id}/output", id -> get(base, "/v1/jobs/" + id + "/output")),
-                    new Probe("native GET /v1/jobs/{id}/output/1", id -> get(base, "/v1/jobs/" + id + "/output/1")),
-                    new Probe("native POST /v1/jobs/{id}/cancel", id -> post(base, "/v1/jobs/" + id + "/cancel")),
-                    new Probe("native DELETE /v1/jobs/{id}", id -> delete(base, "/v1/jobs/" + id)),
-                    new Probe("native GET /v1/files/{output}", id -> get(base, "/v1/files/" + id + "/x.txt")),
-                    new Probe("native POST /v1/jobs fileId=output", id -> postJson(base, "/v1/jobs",
-                            "{\"to\":\"info\",\"fileId\":\"" + id + "\"}")),
-                    new Probe("ConvertAPI GET /job/{id}", id -> get(base, "/job/" + id)),
-                    new Probe("ConvertAPI GET /async/job/{id}", id -> get(base, "/async/job/" + id)),
-                    new Probe("ConvertAPI DELETE /async/job/{id}", id -> delete(base, "/async/job/" + id)),
-                    new Probe("ConvertAPI GET /d/{file}", id -> get(base, "/d/" + id)),
-                    new Probe("ConvertAPI GET /d/{file}/{name}", id -> get(base, "/d/" + id + "/x.pdf")),
-                    new Probe("ConvertAPI DELETE /d/{file}", id -> delete(base, "/d/" + id)),
-                    new Probe("ConvertAPI POST /convert File={file}", id -> postJson(base, "/convert/pdf/to/txt",
-                            "{\"Parameters\":[{\"Name\":\"File\",\"FileValue\":{\"Id\":\"" + id + "\"}}]}")),
-                    new Probe("PDF.co POST /v1/job/check", id -> postJson(base, "/v1/job/check", "{\"jobid\":\"" + id + "\"}")),
-                    new Probe("PDF.co GET /v1/job/check", id -> get(base, "/v1/job/check?jobid=" + id)),
-                    new Probe("pdfRest GET /request-status/{id}", id -> get(base, "/request-status/" + id)));
+            List<IdRoutes.Probe> probes = IdRoutes.all(base);
             List<Target> targets = List.of(new Target("native job", jobId, 0, 6), new Target("native job's webhook log", hookedJob, 0, 2),
                     new Target("native output", outputId, 6, 8),
                     new Target("native upload", uploadId, 6, 8), new Target("ConvertAPI job", convertApiJob, 8, 11),
@@ -107,13 +81,13 @@ class TenancySweepTest {
             List<String> told = new ArrayList<>();
             int tries = 0;
             for (Target t : targets) {
-                for (Probe p : probes.subList(t.from(), t.to())) {
+                for (IdRoutes.Probe p : probes.subList(t.from(), t.to())) {
                     tries++;
                     HttpResponse<String> theirs = server.send(p.request().apply(t.id()).header("Authorization", "Bearer " + bob).build());
-                    HttpResponse<String> none = server.send(p.request().apply(sibling(t.id())).header("Authorization", "Bearer " + bob).build());
+                    HttpResponse<String> none = server.send(p.request().apply(IdRoutes.sibling(t.id())).header("Authorization", "Bearer " + bob).build());
                     // PDF.co answers an unknown job id 200 "working" by its protocol: equal to that is right
                     if (theirs.statusCode() != none.statusCode()
-                            || !masked(theirs.body()).equals(masked(none.body()))) {
+                            || !IdRoutes.masked(theirs.body()).equals(IdRoutes.masked(none.body()))) {
                         told.add(p.what() + " on " + t.what() + ": " + theirs.statusCode() + " " + theirs.body()
                                 + " | unknown id: " + none.statusCode() + " " + none.body());
                     }
@@ -165,40 +139,5 @@ class TenancySweepTest {
 
     /** Which of {@code probes} apply to a thing of tenant A. */
     record Target(String what, String id, int from, int to) {
-    }
-
-    /** An id of the same form that names nothing: its last hex digits replaced. */
-    private static String sibling(String id) {
-        StringBuilder s = new StringBuilder(id);
-        for (int i = s.length() - 1, n = 0; i >= 0 && n < 6; i--) {
-            if (Character.digit(s.charAt(i), 16) >= 0) {
-                s.setCharAt(i, Character.forDigit(ThreadLocalRandom.current().nextInt(16), 16));
-                n++;
-            }
-        }
-        return s.toString();
-    }
-
-    /** The body with ids, timestamps and timings masked, so two answers compare by what they say. */
-    private static String masked(String body) {
-        return body.replaceAll("[0-9a-fA-F][0-9a-fA-F-]{15,}", "<id>").replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", "<t>")
-                .replaceAll("\"(duration|durationMs)\":\\d+", "\"$1\":<ms>");
-    }
-
-    private static HttpRequest.Builder get(String base, String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).GET();
-    }
-
-    private static HttpRequest.Builder delete(String base, String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).DELETE();
-    }
-
-    private static HttpRequest.Builder post(String base, String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
-    }
-
-    private static HttpRequest.Builder postJson(String base, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 }
