@@ -278,8 +278,10 @@ public final class Kiln implements AutoCloseable {
             kiln.close();
             throw e;
         }
-        LOG.info("Kiln listening on http://{}:{} (data: {}, scratch: {})", kiln.bind, kiln.port(), config.storage().dataDir(),
-                config.storage().scratchDir());
+        // the time since the JVM began says how long a restart keeps a node away (docs/reliability.md)
+        LOG.info("Kiln listening on http://{}:{} (data: {}, scratch: {}), {} ms after the JVM started", kiln.bind, kiln.port(),
+                config.storage().dataDir(), config.storage().scratchDir(),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         return kiln;
     }
 
