@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Scenario 5, bombs, through the API as a user sends them: an office package that inflates to far
  * more than it weighs, or holds countless parts, fails as {@code document_too_large} before any
  * LibreOffice process opens it (the probe's 1 MB docx holding 1 GiB of text drove the process tree
- * to 8 GB), and the office engine serves the next document.
+ * to 8 GB); a spreadsheet whose formulas take its office process to its memory limit fails as
+ * {@code document_too_large} too; and the office engine serves the next document.
  */
 @org.junit.jupiter.api.Tag("hardening")
 class BombsTest {
@@ -303,13 +304,51 @@ class BombsTest {
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
     }
 
-    /** The stated bound: the test JVM (which hosts the server) and its engines, far from the machine's 24 GiB. */
-    private static final long RSS_BOUND_MIB = 3 * 1024;
+    /**
+     * The stated bound: the one office process's address-space limit ({@code --office-memory}, which a
+     * spreadsheet of a million range formulas reaches) and 1 GiB for the test JVM that hosts the server
+     * ({@code -Xmx1g}); far from the machine's 24 GiB.
+     */
+    private static final long RSS_BOUND_MIB = (io.kiln.engine.libreoffice.LibreOfficeSettings.DEFAULT_MEMORY_LIMIT >> 20) + 1024;
 
     @Test
     void aPngClaiming100000By100000PixelsIsRefusedBeforeDecoding(@TempDir Path dir) throws IOException {
         endsClearly("PNG header claiming 100,000 x 100,000", bomb(pngClaiming(dir.resolve("huge.png"), 100_000, 100_000), "pdf"),
                 java.util.Set.of("document_too_large"));
+    }
+
+    @Test
+    void aSpreadsheetOfAMillionRangeFormulasFailsAsTooLargeAtTheOfficeMemoryLimit(@TempDir Path dir) throws IOException {
+        // the control: the same workbooks at 50 rows convert and show their values
+        for (Path small : List.of(FormulaWorkbook.xlsx(dir.resolve("small.xlsx"), FormulaWorkbook.Formula.MAX_OF_ALL_ABOVE, 50),
+                FormulaWorkbook.ods(dir.resolve("small.ods"), FormulaWorkbook.Formula.MAX_OF_ALL_ABOVE, 50))) {
+            JsonNode job = convert(small);
+            assertThat(job.path("status").asText()).as(small.getFileName() + ": " + job).isEqualTo("success");
+            assertThat(pdfText(server.getBytes("/v1/jobs/" + job.path("id").asText() + "/output").body()))
+                    .as("the PDF of " + small.getFileName()).contains("49").contains("50").doesNotContain("Err");
+        }
+        List<Path> bombs = new java.util.ArrayList<>(
+                List.of(FormulaWorkbook.xlsx(dir.resolve("max.xlsx"), FormulaWorkbook.Formula.MAX_OF_ALL_ABOVE, 1_000_000)));
+        if (Scale.full()) {
+            bombs.add(FormulaWorkbook.ods(dir.resolve("max.ods"), FormulaWorkbook.Formula.MAX_OF_ALL_ABOVE, 1_000_000));
+        }
+        for (Path bomb : bombs) {
+            assertThat(Files.size(bomb)).as("the workbook is small on the wire").isLessThan(8L << 20);
+            // every cell listens to the range above it: unbounded, LibreOffice took all 24 GiB in 160 s
+            endsClearly("1,000,000 rows of MAX(A1:An-1)+1 in a " + bomb.getFileName(), bomb(bomb, "pdf"),
+                    java.util.Set.of("document_too_large"));
+            JsonNode next = convert(io.kiln.testing.Corpus.file("docx/2pic.docx"));
+            assertThat(next.path("status").asText()).as(next.toString()).isEqualTo("success");
+        }
+    }
+
+    @Test
+    void aSpreadsheetOfAMillionChainedFormulasIsRefusedOverThePageLimit(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Scale.full(), "a minute of LibreOffice: the full run only");
+        Path chain = FormulaWorkbook.xlsx(dir.resolve("chain.xlsx"), FormulaWorkbook.Formula.CHAIN, 1_000_000);
+        // LibreOffice holds it in bounded memory and lays out every page; the page limit applies to the PDF
+        endsClearly("1,000,000 rows of An-1+1 in a chain.xlsx", bomb(chain, "pdf"), java.util.Set.of("too_many_pages"));
+        assertThat(convert(io.kiln.testing.Corpus.file("docx/2pic.docx")).path("status").asText()).isEqualTo("success");
     }
 
     @Test

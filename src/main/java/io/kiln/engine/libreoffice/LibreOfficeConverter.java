@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Writer's PDF import, on a {@link LibreOfficePool}. The task's time limit starts once a process is
  * taken (waiting for one is bounded by {@link #queueAllowance()}); a conversion that outlives it, or
  * whose job is cancelled, has its process killed and replaced. A conversion whose process crashes is
- * tried once more on a fresh process.
+ * tried once more on a fresh process; one that fails after its process reached its memory limit is
+ * {@code document_too_large}, whatever LibreOffice said.
  */
 public final class LibreOfficeConverter implements Converter {
 
@@ -130,6 +131,12 @@ public final class LibreOfficeConverter implements Converter {
                 throw e;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (process.reachedMemoryLimit()) {
+                    // refused allocations: LibreOffice blames the document ("damaged") or dies; again if tried again
+                    pool.restart(process, RestartReason.MEMORY);
+                    throw new ConversionFailed(ErrorCode.DOCUMENT_TOO_LARGE, "The document needs more memory than a"
+                            + " conversion may use (" + (pool.settings().memoryLimitBytes() >> 20) + " MiB).", cause);
+                }
                 if (cause instanceof DocumentRejected rejected) {
                     pool.release(process);
                     LOG.debug("LibreOffice rejected the document; it asked {}", job.answers().requests(), cause);

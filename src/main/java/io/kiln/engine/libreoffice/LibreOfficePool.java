@@ -186,10 +186,12 @@ public final class LibreOfficePool implements AutoCloseable {
         }
     }
 
-    /** Gives back a process that is fine; it is replaced instead once it has run its allowance. */
+    /** Gives back a process that is fine; it is replaced instead once it has run its allowance or reached its memory. */
     void release(OfficeProcess p) {
         if (closed) {
             retire(p, false);
+        } else if (p.reachedMemoryLimit()) {
+            restart(p, RestartReason.MEMORY);
         } else if (p.countTask(settings.maxTasksPerProcess())) {
             restart(p, RestartReason.MAX_TASKS);
         } else {

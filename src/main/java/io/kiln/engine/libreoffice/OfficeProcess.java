@@ -23,6 +23,8 @@ final class OfficeProcess {
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** JODConverter's own task limit: far above any Kiln limit, because Kiln enforces its own. */
     static final Duration JOD_TASK_TIMEOUT = Duration.ofHours(6);
+    /** How often a bounded process's peak memory is read: it grows by at most ~0.2 GiB a second. */
+    private static final Duration MEMORY_SAMPLE = Duration.ofMillis(100);
 
     private final int slot;
     private final int port;
@@ -31,6 +33,9 @@ final class OfficeProcess {
     private final LocalOfficeManager manager;
     private volatile Path profileDir;
     private volatile ProcessHandle soffice;
+    /** Whether its address-space limit is set (prlimit worked). */
+    private volatile boolean bounded;
+    private volatile boolean reachedMemoryLimit;
     private int tasks;
 
     /** @param memoryLimitBytes the address space the process may use once started (0: unbounded) */
@@ -60,14 +65,42 @@ final class OfficeProcess {
         manager.start();
         profileDir = findProfileDir().orElse(null);
         soffice = profileDir == null ? null : processesOf(profileDir).findFirst().orElse(null);
-        if (soffice != null && memoryLimitBytes > 0) {
-            AddressSpaceLimit.apply(soffice.pid(), memoryLimitBytes);
+        ProcessHandle started = soffice;
+        bounded = started != null && memoryLimitBytes > 0 && AddressSpaceLimit.apply(started.pid(), memoryLimitBytes);
+        if (bounded) {
+            Thread.ofVirtual().name("kiln-office-memory-" + slot).start(() -> watchMemory(started));
+        }
+    }
+
+    /** Notes when the process comes near its limit while it lives: once it has died of it, {@code /proc} cannot tell. */
+    private void watchMemory(ProcessHandle p) {
+        try {
+            while (p.isAlive() && !reachedMemoryLimit) {
+                if (AddressSpaceLimit.reached(p.pid(), memoryLimitBytes)) {
+                    reachedMemoryLimit = true;
+                }
+                Thread.sleep(MEMORY_SAMPLE);
+            }
+        } catch (InterruptedException e) {
+            // the JVM is stopping
         }
     }
 
     /** Runs {@code task} on this process; blocks until it ends. */
     void execute(OfficeTask task) throws OfficeException {
         manager.execute(task);
+    }
+
+    /**
+     * Whether the process came up to its address-space limit (so that allocations were refused, or
+     * nearly), also after it died of it. False for a process the limit was not set on.
+     */
+    boolean reachedMemoryLimit() {
+        ProcessHandle p = soffice;
+        if (bounded && !reachedMemoryLimit && p != null && AddressSpaceLimit.reached(p.pid(), memoryLimitBytes)) {
+            reachedMemoryLimit = true; // only ever set: the watcher may be between samples
+        }
+        return reachedMemoryLimit;
     }
 
     /** Counts a finished conversion and says whether the process has run its allowance. */

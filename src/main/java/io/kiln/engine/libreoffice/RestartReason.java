@@ -10,6 +10,8 @@ public enum RestartReason {
     TIMEOUT,
     /** the job was cancelled (its thread interrupted) mid-conversion; the process was killed */
     CANCELLED,
+    /** it reached its address-space limit: what it holds is fragmented, and its peak would mark later failures */
+    MEMORY,
     /** it could not be started; another attempt follows after a pause */
     START_FAILED
 }
