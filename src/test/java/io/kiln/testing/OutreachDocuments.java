@@ -41,6 +41,13 @@ public final class OutreachDocuments {
         return all;
     }
 
+    /** An .odt whose one picture is the SVG {@code svg} (LibreOffice parses it to draw it). */
+    public static Path odtPicturing(Path file, String svg) throws IOException {
+        return odt(file, "<draw:frame draw:name=\"svg\" text:anchor-type=\"as-char\" svg:width=\"4cm\" svg:height=\"2cm\">"
+                + "<draw:image xlink:href=\"Pictures/picture.svg\" xlink:type=\"simple\" xlink:show=\"embed\" "
+                + "xlink:actuate=\"onLoad\" draw:mime-type=\"image/svg+xml\"/></draw:frame>", Map.of("Pictures/picture.svg", svg));
+    }
+
     private enum Kind {
         DOCX_LINKED_IMAGE("docx-linked-image", "docx"),
         DOCX_INCLUDEPICTURE("docx-includepicture", "docx"),

@@ -16,7 +16,8 @@ import java.util.zip.ZipFile;
  * hold, before LibreOffice inflates them: a 1 MB docx holding 1 GiB of text took a LibreOffice process
  * to 8 GB. Counted by inflating each entry (a zip's declared sizes can lie), stopping at the limit,
  * so a bomb costs at most the limit's worth of inflating; and by entry count, which a bomb of many
- * tiny parts uses instead. Files that are not zip packages (doc, rtf, txt…) pass untouched.
+ * tiny parts uses instead; and XML parts whose entities would expand past a bound, or reach outside
+ * ({@link XmlEntities}). Files that are not zip packages (doc, rtf, txt…) pass untouched.
  */
 final class PackageLimits {
 
@@ -52,12 +53,24 @@ final class PackageLimits {
                 if (++entries > maxEntries) {
                     throw tooLarge("has more than " + maxEntries + " parts");
                 }
+                boolean parse;
                 try (InputStream in = zip.getInputStream(e)) {
+                    byte[] start = in.readNBytes(4096);
+                    inflated += start.length;
+                    parse = XmlEntities.mayDeclareEntities(start, start.length);
+                    if (inflated > maxInflated) {
+                        throw tooLarge("expands to more than " + (maxInflated >> 20) + " MiB");
+                    }
                     for (int n; (n = in.read(buf)) > 0; ) {
                         inflated += n;
                         if (inflated > maxInflated) {
                             throw tooLarge("expands to more than " + (maxInflated >> 20) + " MiB");
                         }
+                    }
+                }
+                if (parse) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        XmlEntities.check(e.getName(), in);
                     }
                 }
                 if (Thread.interrupted()) {

@@ -45,6 +45,46 @@ class PackageLimitsTest {
                 .extracting(e -> ((ConversionFailed) e).code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LARGE);
     }
 
+    private static final String LAUGHS = "<!ENTITY l0 \"lol\">" + java.util.stream.IntStream.range(1, 10)
+            .mapToObj(i -> "<!ENTITY l" + i + " \"" + ("&l" + (i - 1) + ";").repeat(10) + "\">")
+            .collect(java.util.stream.Collectors.joining());
+
+    private static Path odtPicturing(Path dir, String name, String svg) throws IOException {
+        return io.kiln.testing.OutreachDocuments.odtPicturing(dir.resolve(name), svg);
+    }
+
+    /** Before, LibreOffice expanded it drawing the picture, busy for the job's whole 120 s. */
+    @Test
+    void anSvgPictureOfABillionLaughsIsRefused(@TempDir Path dir) throws IOException {
+        Path odt = odtPicturing(dir, "laughs.odt", "<?xml version=\"1.0\"?><!-- a drawing -->\n<!DOCTYPE svg [" + LAUGHS
+                + "]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&l9;</text></svg>");
+
+        assertThatThrownBy(() -> limits.check(odt)).isInstanceOf(ConversionFailed.class)
+                .hasMessageContaining("Pictures/picture.svg").hasMessageContaining("entities")
+                .extracting(e -> ((ConversionFailed) e).code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LARGE);
+    }
+
+    @Test
+    void anSvgPictureDeclaringAnExternalEntityIsRefused(@TempDir Path dir) throws IOException {
+        Path odt = odtPicturing(dir, "xxe.odt", "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
+
+        assertThatThrownBy(() -> limits.check(odt)).isInstanceOf(ConversionFailed.class)
+                .hasMessageContaining("external XML entity (x)")
+                .extracting(e -> ((ConversionFailed) e).code()).isEqualTo(ErrorCode.CORRUPT_DOCUMENT);
+    }
+
+    /** Drawing programs declare a few plain entities (Illustrator: its namespaces); those are fine. */
+    @Test
+    void anSvgPictureWithPlainEntitiesPasses(@TempDir Path dir) throws IOException {
+        Path odt = odtPicturing(dir, "plain.odt", "<?xml version=\"1.0\"?><!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">"
+                + "<!ENTITY ns_xlink \"http://www.w3.org/1999/xlink\">]><svg xmlns=\"&ns_svg;\" xmlns:xlink=\"&ns_xlink;\">"
+                + "<text>plain</text></svg>");
+
+        assertThatCode(() -> limits.check(odt)).doesNotThrowAnyException();
+    }
+
     @Test
     void aPackageOfCountlessTinyPartsIsRefused(@TempDir Path dir) throws IOException {
         Path many = dir.resolve("many.xlsx");
