@@ -21,7 +21,11 @@ public final class ContentDisposition {
         }
         Matcher ext = EXTENDED.matcher(header);
         if (ext.find()) {
-            return Optional.of(URLDecoder.decode(ext.group(1).trim(), StandardCharsets.UTF_8));
+            try {
+                return Optional.of(URLDecoder.decode(ext.group(1).trim(), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                // an escape that is none (%zz): no name from filename*, perhaps one from filename
+            }
         }
         Matcher plain = PLAIN.matcher(header);
         if (plain.find()) {

@@ -1,5 +1,6 @@
 package io.kiln.api;
 
+import io.javalin.http.Context;
 import io.kiln.error.ErrorCode;
 import java.util.List;
 
@@ -20,6 +21,14 @@ public interface ErrorShape {
 
     Rendered render(ErrorCode code, String message);
 
+    /** Answers with this shape's error and the headers any refusal carries ({@code Retry-After}, {@code Connection}). */
+    default void write(Context ctx, ErrorCode code, String message) {
+        Rendered r = render(code, message);
+        Problems.retryAfter(ctx, r.status());
+        Problems.closeIfBodyUnread(ctx, code);
+        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    }
+
     /** The native API's shape: an RFC 9457 problem document. */
     ErrorShape NATIVE = new ErrorShape() {
         @Override
@@ -30,6 +39,11 @@ public interface ErrorShape {
         @Override
         public Rendered render(ErrorCode code, String message) {
             return new Rendered(Problems.status(code), Problems.CONTENT_TYPE, Json.write(Problems.body(code, message)));
+        }
+
+        @Override
+        public void write(Context ctx, ErrorCode code, String message) {
+            Problems.write(ctx, code, message);
         }
     };
 

@@ -2,6 +2,7 @@ package io.kiln.api;
 
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.router.EndpointNotFound;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
 import org.eclipse.jetty.server.Connector;
@@ -86,6 +87,7 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + (1 << 20), SizeUnit.BYTES);
+            config.routes.before(RequestEncoding::check);
             routeGroups.forEach(g -> g.accept(config.routes));
             // any refusal (in any dialect's shape) may leave the body unread: drain it so the client reads the answer
             config.routes.after(ctx -> {
@@ -93,24 +95,22 @@ public final class HttpApi {
                     UnreadBody.discard(ctx);
                 }
             });
+            // what reaches these escaped every dialect's own guard, or came before one ran: answered in the shape of the path's dialect
             config.routes.exception(KilnException.class, (e, ctx) -> {
                 if (e.getCause() != null) {
                     LOG.debug("{}: {}", e.code().code(), e.getMessage(), e.getCause());
                 }
-                Problems.write(ctx, e.code(), e.getMessage());
+                ErrorShape.forPath(shapes, ctx.path()).write(ctx, e.code(), e.getMessage());
             });
             config.routes.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->
-                    Problems.write(ctx, ErrorCode.TIMEOUT, "the server could not answer in time; ask again"));
+                    ErrorShape.forPath(shapes, ctx.path()).write(ctx, ErrorCode.TIMEOUT,
+                            "the server could not answer in time; ask again"));
+            // no route for the method and path (Javalin's own answer is a line of plain text)
+            config.routes.exception(EndpointNotFound.class, (e, ctx) -> ErrorShape.forPath(shapes, ctx.path())
+                    .write(ctx, ErrorCode.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                Problems.write(ctx, ErrorCode.INTERNAL, "an internal error occurred");
-            });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    ErrorShape.Rendered r = ErrorShape.forPath(shapes, ctx.path()).render(ErrorCode.NOT_FOUND,
-                            "no route for " + ctx.method() + " " + ctx.path());
-                    ctx.status(r.status()).contentType(r.contentType()).result(r.body());
-                }
+                ErrorShape.forPath(shapes, ctx.path()).write(ctx, ErrorCode.INTERNAL, "an internal error occurred");
             });
         });
     }

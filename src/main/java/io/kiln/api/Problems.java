@@ -42,14 +42,18 @@ public final class Problems {
         Map<String, Object> body = body(code, detail);
         body.putAll(extra);
         retryAfter(ctx, status);
-        if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE || code == ErrorCode.REQUEST_TIMEOUT) {
-            // the rest of the body may be unread: do not let the client reuse this connection
-            ctx.header("Connection", "close");
-        }
+        closeIfBodyUnread(ctx, code);
         if (code == ErrorCode.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
         ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
+    }
+
+    /** After a refusal that may leave the rest of the body unread, the connection cannot be reused. */
+    static void closeIfBodyUnread(Context ctx, ErrorCode code) {
+        if (code == ErrorCode.MALFORMED_BODY || code == ErrorCode.PAYLOAD_TOO_LARGE || code == ErrorCode.REQUEST_TIMEOUT) {
+            ctx.header("Connection", "close");
+        }
     }
 
     /**

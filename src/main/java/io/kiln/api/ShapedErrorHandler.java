@@ -23,6 +23,12 @@ final class ShapedErrorHandler extends ErrorHandler {
         this.shapes = List.copyOf(shapes);
     }
 
+    /** Every method: Jetty writes a body only for GET, POST and HEAD, so a refused DELETE or PUT got an empty one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 public final class FileNames {
 
     private static final int MAX = 200;
+    /** Longer than any real extension; the files table holds 32 characters of one. */
+    private static final int MAX_EXTENSION = 16;
 
     private FileNames() {
     }
@@ -23,10 +25,10 @@ public final class FileNames {
         return n.length() > MAX ? n.substring(n.length() - MAX) : n;
     }
 
-    /** The lower-case extension without the dot, or empty. */
+    /** The lower-case extension without the dot, or empty (also for one too long to be one: {@code a.xxx…}). */
     public static String extension(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String ext = dot < 0 || name.length() - dot - 1 > MAX_EXTENSION ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (ext) {
             case "jpeg" -> "jpg";
             case "tif" -> "tiff";

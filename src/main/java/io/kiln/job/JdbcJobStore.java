@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiln.db.DatabaseException;
 import io.kiln.db.Sql;
 import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,6 +48,11 @@ public final class JdbcJobStore implements JobStore {
         } catch (DatabaseException e) {
             if (e.isDuplicateKey()) {
                 throw new DuplicateJobException(j.key());
+            }
+            if (e.isValueTooLong()) {
+                // what overflows a column of a new job is what the client sent (options, URLs, webhook): its 400
+                throw new RequestRejected(ErrorCode.BAD_REQUEST,
+                        "the request is larger than a job can hold: its options, inputs or webhook are too long");
             }
             throw e;
         }

@@ -88,6 +88,25 @@ class LimitsTest {
         }
     }
 
+    /** Found by the schema-driven fuzzer: options past what the jobs table holds were a 500 in every dialect. */
+    @Test
+    void optionsLargerThanAJobHoldsAre400AndCreateNoJob() {
+        try (TestServer server = TestServer.start()) {
+            JsonNode file = json(server.postMultipart("/v1/files", Multipart.form()
+                    .file("file", Corpus.file("pdf/minimal-document.pdf"))));
+            String huge = "A".repeat(100_000);
+            HttpResponse<String> nativeJob = server.postJson("/v1/jobs", "{\"to\":\"txt\",\"fileId\":\""
+                    + file.path("fileId").asText() + "\",\"options\":{\"name\":\"" + huge + "\"}}");
+            assertThat(nativeJob.statusCode()).isEqualTo(400);
+            assertThat(json(nativeJob).path("code").asText()).isEqualTo("bad_request");
+            HttpResponse<String> pdfCo = server.postJson("/v1/pdf/convert/to/text", "{\"url\":\""
+                    + file.path("url").asText() + "\",\"password\":\"" + huge + "\"}");
+            assertThat(pdfCo.statusCode()).isEqualTo(400);
+            assertThat(json(pdfCo).path("error").asBoolean()).isTrue();
+            assertThat(json(server.get("/v1/jobs")).path("jobs")).isEmpty();
+        }
+    }
+
     @Test
     void deletingARunningJobAbortsItAndFreesTheWorker() {
         try (TestServer server = TestServer.start("--workers", "1")) {

@@ -6,16 +6,20 @@ import io.kiln.hardening.UploadRoutes.Route;
 import io.kiln.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Scenario 6, bad requests, by hand: requests no client library would send — multipart cut short,
  * without its boundary, with a NUL in a file name; headers larger than the server takes; a
- * {@code Content-Length} that is not a number — to an upload route of every dialect. Each answers
- * 4xx in that dialect's own error shape (never 500, never Jetty's HTML page), and the server serves on.
+ * {@code Content-Length} that is not a number; a method no route takes, a charset no one knows, a
+ * percent escape that is none — to an upload route of every dialect. Each answers 4xx in that
+ * dialect's own error shape (never 500, never Jetty's HTML page or Javalin's plain text), and the
+ * server serves on.
  */
 class MalformedRequestsTest {
 
@@ -84,6 +88,52 @@ class MalformedRequestsTest {
                 + "x".repeat(64 * 1024) + "\r\nContent-Length: 0", new byte[0]);
         assertThat(a.status()).as(a.body()).isEqualTo(431);
         refusedInShape(route, a, "64 KiB of headers");
+    }
+
+    // the cases below were found by the schema-driven fuzzer (SchemaFuzzTest)
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void aMethodNoRouteTakesIs404InTheDialectsShape(Route route) throws Exception {
+        for (String method : List.of("PUT", "PATCH")) {
+            RawHttp.Answer a = RawHttp.send(server.base(), method + " " + route.path() + " HTTP/1.1\r\nContent-Length: 0",
+                    new byte[0]);
+            assertThat(a.status()).as(a.body()).isEqualTo(404); // was Javalin's line of plain text
+            refusedInShape(route, a, method + ", which no route takes");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void aRefusedDeleteIsAnsweredInTheDialectsShape(Route route) throws Exception {
+        RawHttp.Answer a = RawHttp.send(server.base(), "DELETE " + route.path() + " HTTP/1.1\r\nX-Padding: "
+                + "x".repeat(64 * 1024) + "\r\nContent-Length: 0", new byte[0]);
+        assertThat(a.status()).isEqualTo(431);
+        refusedInShape(route, a, "a DELETE with 64 KiB of headers"); // Jetty wrote no body but for GET, POST, HEAD
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routes")
+    void aCharsetTheServerDoesNotKnowIs400InTheDialectsShape(Route route) throws Exception {
+        for (String type : List.of("application/json; charset=bogus", "multipart/form-data; boundary=" + BOUNDARY
+                + "; charset=\"x y\"")) {
+            RawHttp.Answer a = post(route, type, "{\"to\":\"txt\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(a.status()).as(a.body()).isEqualTo(400); // was 500: any ctx.contentType() threw
+            refusedInShape(route, a, "Content-Type: " + type);
+        }
+    }
+
+    @Test
+    void aPercentEscapeThatIsNoneIs400InTheShapeOfThePathsDialect() throws Exception {
+        Map<String, String> byDialect = Map.of("native", "/v1/jobs/%u0041", "ConvertAPI", "/convert/pdf/to/%u0041",
+                "PDF.co", "/v1/pdfco/results/%u0041/a.txt", "pdfRest", "/request-status/%u0041");
+        for (var e : byDialect.entrySet()) {
+            RawHttp.Answer a = RawHttp.send(server.base(), "GET " + e.getValue() + " HTTP/1.1\r\nContent-Length: 0",
+                    new byte[0]);
+            assertThat(a.status()).as(e.getValue() + ": " + a.body()).isEqualTo(400); // was 500 (decoding the path parameter)
+            UploadRoutes.shapeOf(e.getKey()).accept(a);
+        }
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")

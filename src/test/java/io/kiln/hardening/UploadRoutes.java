@@ -64,6 +64,12 @@ final class UploadRoutes {
                 }));
     }
 
+    /** The check that an answer is in {@code dialect}'s error shape: the one its first upload route uses. */
+    static Consumer<RawHttp.Answer> shapeOf(String dialect) {
+        return all().stream().filter(r -> r.dialect().equals(dialect)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no dialect " + dialect)).shaped();
+    }
+
     /**
      * A corpus PDF larger than the blobs the database keeps inline (256 KiB), so that storing it
      * reaches the file system or S3, and small enough to send quickly.

@@ -55,6 +55,17 @@ public abstract class JobStoreContract {
         assertThat(again.attempts()).isEqualTo(1);
     }
 
+    /** Found by the schema-driven fuzzer: a 100,000-character option was a database error, answered 500. */
+    @Test
+    void aJobLargerThanItsColumnsIsRefusedAsTheClientsErrorAndNotStored() {
+        Job huge = new Job("t1", UUID.randomUUID().toString(), 0, JobStatus.QUEUED, "pdf", "txt",
+                Map.of("name", "A".repeat(100_001)), List.of(JobInput.upload("f1")), "hash", null, "native", T0,
+                null, null, null, 0, null, null, List.of(), null, 0, null);
+        assertThatThrownBy(() -> store.insert(huge)).isInstanceOfSatisfying(io.kiln.error.RequestRejected.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        assertThat(store.find("t1", huge.id())).isEmpty();
+    }
+
     @Test
     void idsAreUniquePerTenantOnly() {
         Job job = queued("t1", T0);

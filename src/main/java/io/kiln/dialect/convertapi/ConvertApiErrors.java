@@ -55,9 +55,12 @@ final class ConvertApiErrors {
 
     /**
      * A conversion that ended without a result. A 5XX, as ConvertAPI documents for polls (never 503,
-     * which a polling client reads as "poll again"); the code still says why. The one exception is a
-     * result the key's balance could not pay for: no conversion failure but the same balance error
-     * (401, 4014) a key with nothing left gets at submit, sync or polled.
+     * which a polling client reads as "poll again"), its code one of the 5XXX ones that say why; an
+     * error that is no conversion failure of its own (an option found wrong only once the document was
+     * open, a dependency lost) is the general 5001, its message saying why, so that the code stays the
+     * status followed by a digit, as in ConvertAPI's list. The one exception is a result the key's
+     * balance could not pay for: the same balance error (401, 4014) a key with nothing left gets at
+     * submit, sync or polled.
      */
     static ConvertApiError failed(Job job) {
         if (job.error() == null) {
@@ -67,7 +70,7 @@ final class ConvertApiErrors {
         if (job.error().code() == ErrorCode.INSUFFICIENT_CREDITS) {
             return e;
         }
-        return e.status() >= 500 && e.status() != 503 ? e : ConvertApiError.of(500, e.code(), e.message());
+        return e.status() >= 500 && e.status() != 503 ? e : ConvertApiError.of(500, 5001, e.message());
     }
 
     static ConvertApiError of(Throwable t) {

@@ -27,6 +27,11 @@ public final class ConvertApiRoutes {
 
     /** Names the parameters Kiln dropped because it cannot honour them for the conversion asked. */
     public static final String IGNORED_HEADER = "Kiln-Ignored-Parameters";
+    /**
+     * How long that header may grow: a request may carry any number of parameters, a response's
+     * headers may not (past Jetty's limit the answer was never sent and the connection hung).
+     */
+    static final int IGNORED_HEADER_MAX = 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConvertApiRoutes.class);
 
@@ -80,7 +85,7 @@ public final class ConvertApiRoutes {
         ConversionRequest req = requests.read(params, caller.tenant(), ctx.pathParam("from"), ctx.pathParam("to"),
                 alwaysAsync);
         if (!req.ignored().isEmpty()) {
-            ctx.header(IGNORED_HEADER, String.join(", ", req.ignored()));
+            ctx.header(IGNORED_HEADER, listed(req.ignored()));
             LOG.debug("ConvertAPI parameters ignored for {} → {}: {}", ctx.pathParam("from"), ctx.pathParam("to"),
                     req.ignored());
         }
@@ -91,6 +96,19 @@ public final class ConvertApiRoutes {
         }
         ctx.header("Kiln-Job-Id", job.id());
         answer(ctx, caller.tenant(), job.id(), api.maxWait(), req.storeFile(), unfinished -> stillConverting(ctx, unfinished));
+    }
+
+    /** The names, as many as fit in {@link #IGNORED_HEADER_MAX} characters, then how many more there are. */
+    static String listed(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + names.get(i);
+            if (out.length() + next.length() > IGNORED_HEADER_MAX - 20) {
+                return out.append(i == 0 ? "" : ", ").append("and ").append(names.size() - i).append(" more").toString();
+            }
+            out.append(next);
+        }
+        return out.toString();
     }
 
     /** A sync call that outwaited the server's longest wait: ConvertAPI's timeout error, naming where to poll. */

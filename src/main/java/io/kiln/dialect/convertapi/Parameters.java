@@ -48,7 +48,11 @@ final class Parameters {
         values.forEach((k, v) -> {
             Matcher m = INDEXED.matcher(k);
             if (m.matches()) {
-                indexed.put(Integer.parseInt(m.group(1)), v);
+                try {
+                    indexed.put(Integer.parseInt(m.group(1)), v);
+                } catch (NumberFormatException e) { // digits past int's range: the client's error, not the server's
+                    throw ConvertApiFailure.invalid(spelled(k), "the index is larger than " + Integer.MAX_VALUE);
+                }
             }
         });
         List<ParameterValue> out = new ArrayList<>();

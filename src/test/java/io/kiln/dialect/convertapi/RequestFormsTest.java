@@ -187,6 +187,40 @@ class RequestFormsTest {
         assertThat(json(notAFlag).path("InvalidParameters").has("Async")).isTrue();
     }
 
+    /** Found by the schema-driven fuzzer (hardening/SchemaFuzzTest): each of these was a 500 or no answer. */
+    @Test
+    void aFilesIndexPastAnIntIs400NotA500() {
+        String fileId = upload("pdf/minimal-document.pdf");
+        HttpResponse<String> r = post("/convert/pdf/to/txt?File=" + fileId + "&Files%5B99999999999%5D=" + fileId);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json(r).path("Code").asInt()).isEqualTo(4000);
+        assertThat(json(r).path("InvalidParameters").has("Files[99999999999]")).as(r.body()).isTrue();
+    }
+
+    @Test
+    void thousandsOfParametersKilnCannotHonourStillGetAnAnswerNamingTheFirst() {
+        StringBuilder form = new StringBuilder("File=" + upload("pdf/minimal-document.pdf"));
+        for (int i = 0; i < 2_000; i++) {
+            form.append("&Unknown").append(i).append("=1");
+        }
+        HttpResponse<String> r = server.send(server.request("/convert/pdf/to/txt")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String named = r.headers().firstValue(ConvertApiRoutes.IGNORED_HEADER).orElseThrow();
+        assertThat(named).startsWith("Unknown0, Unknown1, ").endsWith(" more").hasSizeLessThanOrEqualTo(
+                ConvertApiRoutes.IGNORED_HEADER_MAX);
+    }
+
+    @Test
+    void aConversionThatFailsOnAnOptionIs500WithAConversionCode() {
+        HttpResponse<String> r = server.postMultipart("/convert/pdf/to/txt", Multipart.form()
+                .field("PageRange", "5").file("File", Corpus.file("pdf/minimal-document.pdf")));
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(json(r).path("Code").asInt()).as("the code is the status and a digit").isEqualTo(5001);
+        assertThat(json(r).path("Message").asText()).contains("outside the document");
+    }
+
     private static String upload(String corpusFile) {
         HttpResponse<String> r = server.send(server.request("/upload")
                 .header("Content-Disposition", "inline; filename=\"" + Corpus.file(corpusFile).getFileName() + "\"")
