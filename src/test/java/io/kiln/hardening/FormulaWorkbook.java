@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -81,14 +80,7 @@ final class FormulaWorkbook {
     static Path ods(Path out, Formula formula, int rows) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             byte[] mimetype = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry first = new ZipEntry("mimetype");
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            first.setMethod(ZipEntry.STORED);
-            first.setSize(mimetype.length);
-            first.setCrc(crc.getValue());
-            zip.putNextEntry(first);
-            zip.write(mimetype);
+            io.kiln.testing.OfficePackages.stored(zip, "mimetype", mimetype);
             part(zip, "META-INF/manifest.xml", """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\

@@ -4,12 +4,10 @@ import static io.kiln.testing.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.kiln.testing.Multipart;
 import io.kiln.testing.OutreachDocuments;
 import io.kiln.testing.OutreachDocuments.Outreach;
 import io.kiln.testing.TestServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,16 +40,9 @@ class OfficeOutreachSweepTest {
 
     @Test
     void noOfficeDocumentReachesTheCanary(@TempDir Path dir) throws Exception {
-        List<String> hits = new CopyOnWriteArrayList<>();
-        HttpServer canary = HttpServer.create(new InetSocketAddress(0), 0); // the wildcard: every local address
-        canary.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        canary.createContext("/", exchange -> {
-            hits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        canary.start();
-        int port = canary.getAddress().getPort();
+        LoopbackCanary canary = new LoopbackCanary(404);
+        List<String> hits = canary.hits();
+        int port = canary.port();
         // a local file the documents also reach for: its words must not turn up in any output
         String secret = "KILNLOCALSECRET" + Long.toHexString(System.nanoTime());
         Path local = Files.writeString(dir.resolve("secret.txt"), secret + "\n");
@@ -105,7 +94,7 @@ class OfficeOutreachSweepTest {
                     .isEmpty();
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
         } finally {
-            canary.stop(0);
+            canary.close();
         }
     }
 

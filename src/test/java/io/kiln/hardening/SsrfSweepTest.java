@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
@@ -38,16 +37,9 @@ class SsrfSweepTest {
 
     @Test
     void noUrlInAnyFormOrEntryPointReachesTheCanary(@TempDir Path dir) throws Exception {
-        List<String> hits = new CopyOnWriteArrayList<>();
-        HttpServer canary = HttpServer.create(new InetSocketAddress(0), 0); // the wildcard: IPv4 and IPv6
-        canary.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        canary.createContext("/", exchange -> {
-            hits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " from " + exchange.getRemoteAddress());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        canary.start();
-        int port = canary.getAddress().getPort();
+        LoopbackCanary canary = new LoopbackCanary(200);
+        List<String> hits = canary.hits();
+        int port = canary.port();
         String loop = "127.0.0.1:" + port;
         // the canary hears what reaches it on IPv4 and IPv6 loopback alike
         try (var http = java.net.http.HttpClient.newHttpClient()) {
@@ -177,7 +169,7 @@ class SsrfSweepTest {
             assertThat(fiveHundreds).as("tries answered with an internal error, or hostile pages not printed").isEmpty();
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
         } finally {
-            canary.stop(0);
+            canary.close();
             allowed.stop(0);
         }
     }

@@ -20,16 +20,7 @@ public final class OfficePackages {
     public static Path zip(Path file, String mimetype, Map<String, String> parts) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             if (mimetype != null) {
-                byte[] bytes = mimetype.getBytes(StandardCharsets.US_ASCII);
-                ZipEntry entry = new ZipEntry("mimetype");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(bytes.length);
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(bytes);
-                zip.closeEntry();
+                stored(zip, "mimetype", mimetype.getBytes(StandardCharsets.US_ASCII));
             }
             for (var part : parts.entrySet()) {
                 zip.putNextEntry(new ZipEntry(part.getKey()));
@@ -38,5 +29,18 @@ public final class OfficePackages {
             }
         }
         return file;
+    }
+
+    /** Writes one entry uncompressed (ODF's {@code mimetype} must be), with the size and CRC a stored entry needs. */
+    public static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
     }
 }
