@@ -141,8 +141,9 @@ public final class ChromiumRenderer implements HtmlRenderer {
         }
     }
 
-    private ConversionFailed failed(BrowserProcess browser, Throwable cause) {
-        if (!browser.isAlive() || cause instanceof ConversionFailed crash && crash.code() == ErrorCode.CRASHED) {
+    private ConversionFailed failed(BrowserProcess browser, Throwable cause) throws InterruptedException {
+        boolean crashed = cause instanceof ConversionFailed crash && crash.code() == ErrorCode.CRASHED;
+        if (crashed || diesSoon(browser, cause)) {
             pool.restart(browser, RestartReason.CRASH);
             return new ConversionFailed(ErrorCode.CRASHED, "Chromium crashed while printing the page.", cause);
         }
@@ -161,6 +162,26 @@ public final class ChromiumRenderer implements HtmlRenderer {
         pool.release(browser);
         return new ConversionFailed(ErrorCode.ENGINE_FAILED, "Chromium could not print the page: "
                 + cause.getMessage(), cause);
+    }
+
+    /**
+     * Whether the browser is dead, or dies within a moment, after a call failed for no reason the page
+     * gave: a signal to the process group (SIGTERM at a stop, the OOM killer) takes the renderer first,
+     * and the print fails ("Printing failed") while the browser process still lives for some
+     * milliseconds; that is a crash, tried again, not the page's failure (found by
+     * {@code hardening/CleanStopTest}, where such a job ended {@code engine_failed}).
+     */
+    private static boolean diesSoon(BrowserProcess browser, Throwable cause) throws InterruptedException {
+        if (cause instanceof ConversionFailed || PageRender.isTimeout(cause)) {
+            return !browser.isAlive();
+        }
+        for (int i = 0; i < 10; i++) {
+            if (!browser.isAlive()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return !browser.isAlive();
     }
 
     /** Only http(s), and a host the rules accept: the first hop fails the job clearly, later ones just fail to load. */
