@@ -104,10 +104,7 @@ public final class OutreachDocuments {
                         + "</text:section><text:p>", Map.of());
                 case ODT_XINCLUDE -> odt(file, "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + url
                         + "\" parse=\"text\"/>", Map.of());
-                case ODT_SVG_PICTURE -> odt(file, "<draw:frame draw:name=\"svg\" text:anchor-type=\"as-char\" svg:width=\"2cm\" "
-                        + "svg:height=\"2cm\"><draw:image xlink:href=\"Pictures/outreach.svg\" xlink:type=\"simple\" "
-                        + "xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"image/svg+xml\"/></draw:frame>",
-                        Map.of("Pictures/outreach.svg", svg(url)));
+                case ODT_SVG_PICTURE -> odtPicturing(file, svg(url));
                 case ODP_LINKED_IMAGE -> odp(file, url);
                 case RTF_INCLUDEPICTURE -> Files.writeString(file, "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Outreach document\\par"
                         + "{\\field{\\*\\fldinst INCLUDEPICTURE \"" + url.replace("&amp;", "&") + "\" \\\\d}{\\fldrslt }}\\par"

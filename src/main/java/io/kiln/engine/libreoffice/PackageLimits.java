@@ -55,9 +55,9 @@ final class PackageLimits {
                 }
                 boolean parse;
                 try (InputStream in = zip.getInputStream(e)) {
-                    byte[] start = in.readNBytes(4096);
+                    byte[] start = in.readNBytes(XmlEntities.PREFIX);
                     inflated += start.length;
-                    parse = XmlEntities.mayDeclareEntities(start, start.length);
+                    parse = XmlEntities.mayDeclareEntities(start);
                     if (inflated > maxInflated) {
                         throw tooLarge("expands to more than " + (maxInflated >> 20) + " MiB");
                     }

@@ -29,7 +29,8 @@ final class XmlEntities {
     static final int MAX_EXPANSIONS = 10_000;
     /** Bytes all expansions of one part may add up to. */
     static final int MAX_EXPANDED_BYTES = 8 << 20;
-    private static final int PREFIX = 4096;
+    /** How much of a part's start is looked at. */
+    static final int PREFIX = 4096;
     private static final Pattern COMMENTS_AND_PIS = Pattern.compile("<!--.*?-->|<\\?.*?\\?>", Pattern.DOTALL);
     private static final Pattern ROOT_START = Pattern.compile("<[\\p{L}_:]");
     private static final Pattern EXTERNAL_ENTITY = Pattern.compile("<!ENTITY\\s+(?:%\\s+)?(\\S+)\\s+(?:SYSTEM|PUBLIC)\\b");
@@ -39,8 +40,8 @@ final class XmlEntities {
     }
 
     /** Whether a part starting with {@code prefix} (its first bytes) needs parsing to be judged. */
-    static boolean mayDeclareEntities(byte[] prefix, int length) {
-        String start = new String(prefix, 0, Math.min(length, PREFIX), StandardCharsets.ISO_8859_1).stripLeading();
+    static boolean mayDeclareEntities(byte[] prefix) {
+        String start = new String(prefix, 0, Math.min(prefix.length, PREFIX), StandardCharsets.ISO_8859_1).stripLeading();
         if (start.startsWith("\u00ef\u00bb\u00bf")) {
             start = start.substring(3).stripLeading(); // a UTF-8 byte order mark
         }
@@ -48,9 +49,7 @@ final class XmlEntities {
             return false; // not XML (an image, a binary part)
         }
         String prolog = COMMENTS_AND_PIS.matcher(start).replaceAll("");
-        int doctype = prolog.indexOf("<!DOCTYPE");
-        var root = ROOT_START.matcher(prolog);
-        return doctype >= 0 || !root.find();
+        return prolog.contains("<!DOCTYPE") || !ROOT_START.matcher(prolog).find();
     }
 
     /**

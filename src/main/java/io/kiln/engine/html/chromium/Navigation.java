@@ -109,7 +109,7 @@ final class Navigation implements AutoCloseable {
             throw new IllegalStateException("the navigation to " + url + " did not start a document");
         }
         synchronized (this) {
-            if (latest == null || !documents.contains(latest)) {
+            if (latest == null) { // else the frame's document request came first, or a later one already
                 latest = loader;
             }
         }
