@@ -54,9 +54,10 @@ public final class HttpApi {
     /**
      * @param routeGroups each registers its routes (native API, dialects, system)
      * @param uploadDir where multipart parts larger than memory's share are spooled
+     * @param guesses refuses clients that keep asking for ids that do not exist
      */
     public static Javalin create(long maxUploadBytes, Path uploadDir, long asyncTimeoutMs,
-                                 List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes) {
+                                 List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes, GuessLimit guesses) {
         return Javalin.create(config -> {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ShapedErrorHandler(shapes));
@@ -88,7 +89,9 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + (1 << 20), SizeUnit.BYTES);
             config.routes.before(RequestEncoding::check);
+            config.routes.before(guesses::refuseIfSpent);
             routeGroups.forEach(g -> g.accept(config.routes));
+            config.routes.after(guesses::count);
             // any refusal (in any dialect's shape) may leave the body unread: drain it so the client reads the answer
             config.routes.after(ctx -> {
                 if (ctx.statusCode() >= 400) {

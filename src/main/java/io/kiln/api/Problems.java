@@ -28,7 +28,7 @@ public final class Problems {
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_FORMAT, PASSWORD_REQUIRED, PASSWORD_INCORRECT, CORRUPT_DOCUMENT, TOO_MANY_PAGES,
                  DOCUMENT_TOO_LARGE, URL_FETCH_FAILED -> 422;
-            case QUEUE_FULL -> 429;
+            case QUEUE_FULL, RATE_LIMITED -> 429;
             case ENGINE_UNAVAILABLE -> 501;
             case TIMEOUT, UNAVAILABLE -> 503;
             case STORAGE_FULL -> 507;

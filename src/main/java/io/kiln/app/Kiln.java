@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.kiln.api.AccountRoute;
 import io.kiln.api.ApiContext;
 import io.kiln.api.Auth;
+import io.kiln.api.GuessLimit;
 import io.kiln.api.ConvertRoute;
 import io.kiln.api.DocsRoutes;
 import io.kiln.api.FileRoutes;
@@ -191,7 +192,8 @@ public final class Kiln implements AutoCloseable {
                 cluster));
         var view = new JobView(links, deliveries);
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
-        var api = new ApiContext(jobs, new Auth(new KeyTenants(keys, credits)), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
+        var tenants = new KeyTenants(keys, credits);
+        var api = new ApiContext(jobs, new Auth(tenants), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
         var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix());
@@ -204,7 +206,8 @@ public final class Kiln implements AutoCloseable {
                         new SystemRoutes(registry, () -> database.isHealthy()
                                 && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, pdfRest::register, convertApi::register),
-                List.of(convertApi.errorShape(), pdfCo.errorShape(), pdfRest.errorShape()));
+                List.of(convertApi.errorShape(), pdfCo.errorShape(), pdfRest.errorShape()),
+                new GuessLimit(config.security().maxMissesPerMinute(), tenants));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
                 ServerSecret.Form.WHSEC, cluster));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()

@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * SHA-256 of a key, in lower-case hex: what the keys file stores. A plain hash, not a slow
  * password hash, is enough because keys are 256 random bits, not something a person chose.
  */
-final class KeyHash {
+public final class KeyHash {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private KeyHash() {}
 
-    static String of(String key) {
+    public static String of(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -60,7 +60,8 @@ public final class ConfigLoader {
                         .orElse(List.of()),
                 raw.explicit(Setting.SIGNING_KEY),
                 raw.explicit(Setting.WEBHOOK_SECRET),
-                Values.bool(raw.source(Setting.ALLOW_ANONYMOUS), raw.get(Setting.ALLOW_ANONYMOUS)));
+                Values.bool(raw.source(Setting.ALLOW_ANONYMOUS), raw.get(Setting.ALLOW_ANONYMOUS)),
+                Values.integer(raw.source(Setting.MAX_MISSES), raw.get(Setting.MAX_MISSES), 0, 1_000_000));
         var office = new KilnConfig.Office(
                 raw.explicit(Setting.OFFICE_HOME).map(Path::of),
                 raw.explicit(Setting.OFFICE_PROCESSES)

@@ -64,8 +64,9 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
      * Keys, link signing and the URL allow-list.
      *
      * @param allowAnonymous serve without keys where others can reach Kiln (a public address, a shared database)
+     * @param maxMissesPerMinute lookups of ids that do not exist one client may make a minute; 0 is no limit
      */
     public record Security(Path keysFile, List<String> allowHosts, Optional<String> signingKey,
-                           Optional<String> webhookSecret, boolean allowAnonymous) {
+                           Optional<String> webhookSecret, boolean allowAnonymous, int maxMissesPerMinute) {
     }
 }

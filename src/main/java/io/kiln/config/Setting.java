@@ -29,6 +29,7 @@ public enum Setting {
     TASK_TIMEOUT("task-timeout", "120s", "time limit of one conversion"),
     MAX_PAGES("max-pages", "10000", "most pages a source document may have"),
     MAX_WAIT("max-wait", "60s", "longest long-poll or Prefer: wait"),
+    MAX_MISSES("max-misses", "600", "requests for ids that do not exist one client (key, or address without one) may make a minute before it is answered 429 (0: no limit)"),
     ALLOW_HOSTS("allow-hosts", "", "hosts, addresses or CIDR ranges URL inputs may reach despite the SSRF rules"),
     SIGNING_KEY("signing-key", "", "secret for signed download links (default: generated under <data>)"),
     WEBHOOK_SECRET("webhook-secret", "", "secret native webhooks are signed with, whsec_ + base64 or any text (default: generated in <data>/webhook.key)"),

@@ -21,6 +21,8 @@ public enum ErrorCode {
     /** The client sent its request (head or body) too slowly. */
     REQUEST_TIMEOUT,
     INSUFFICIENT_CREDITS,
+    /** The client asked too often: for now, ids that do not exist ({@code api/GuessLimit}). */
+    RATE_LIMITED,
     // the document cannot be converted
     PASSWORD_REQUIRED,
     PASSWORD_INCORRECT,

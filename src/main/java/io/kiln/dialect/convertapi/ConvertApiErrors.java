@@ -39,7 +39,7 @@ final class ConvertApiErrors {
             case HEADERS_TOO_LARGE -> ConvertApiError.of(431, 4310, message);
             case UNSUPPORTED_FORMAT -> ConvertApiError.of(415, 4150, message);
             case UNSUPPORTED_CONVERSION -> ConvertApiError.of(422, 4220, message);
-            case QUEUE_FULL -> ConvertApiError.of(429, 4290, message);
+            case QUEUE_FULL, RATE_LIMITED -> ConvertApiError.of(429, 4290, message);
             case UNAVAILABLE -> ConvertApiError.of(503, 5031, message);
             case STORAGE_FULL -> ConvertApiError.of(507, 5070, message);
             case TIMEOUT -> ConvertApiError.of(500, 5000, message);

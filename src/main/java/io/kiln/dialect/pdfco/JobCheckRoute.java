@@ -2,6 +2,7 @@ package io.kiln.dialect.pdfco;
 
 import io.javalin.http.Context;
 import io.kiln.api.ApiContext;
+import io.kiln.api.GuessLimit;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
 import io.kiln.job.Caller;
@@ -31,6 +32,9 @@ final class JobCheckRoute {
         String id = params.text("jobId").or(() -> params.text("jobid")).orElseThrow(() ->
                 new RequestRejected(ErrorCode.BAD_REQUEST, "jobId is required"));
         Optional<Job> job = id.length() > MAX_ID ? Optional.empty() : api.jobs().find(caller.tenant(), id);
+        if (job.isEmpty()) {
+            GuessLimit.missed(ctx); // answered 200 "working", as PDF.co documents, but a miss all the same
+        }
         ctx.json(view.render(api.baseUrl(ctx), id, job, params.flag("force"), api.clock().instant(),
                 credits.of(caller), (System.nanoTime() - started) / 1_000_000));
     }

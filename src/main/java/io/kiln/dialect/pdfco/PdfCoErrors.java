@@ -33,7 +33,7 @@ final class PdfCoErrors {
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case HEADERS_TOO_LARGE -> 431;
-            case QUEUE_FULL -> 429;
+            case QUEUE_FULL, RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;
             case STORAGE_FULL -> 507;
             case ENGINE_UNAVAILABLE -> 501;
