@@ -16,13 +16,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs a conversion on its own thread (the job's cancellable step) under the task's time limit,
  * renewing the job's lease meanwhile. On timeout or cancel the conversion thread is interrupted
- * (engines with external processes kill them on interrupt).
+ * (engines with external processes kill them on interrupt). A conversion inside the server's process
+ * takes its turn at {@link InProcessRuns} first.
  */
 final class ConversionClock {
 
     private final JobStore store;
     private final Clock clock;
     private final Duration lease;
+    private final InProcessRuns inProcess = new InProcessRuns();
 
     ConversionClock(JobStore store, Clock clock, Duration lease) {
         this.store = store;
@@ -32,8 +34,12 @@ final class ConversionClock {
 
     List<ProducedFile> run(Converter converter, ConversionTask task, Lease current, Cancellation cancellation)
             throws Exception {
-        Future<List<ProducedFile>> f = cancellation.start(() -> converter.convert(task));
-        long deadline = System.nanoTime() + task.timeout().plus(converter.queueAllowance()).toNanos();
+        boolean alone = converter.runsInServerProcess() && InProcessRuns.suspect(current.job());
+        Future<List<ProducedFile>> f = cancellation.start(() -> converter.runsInServerProcess()
+                ? inProcess.run(alone, () -> converter.convert(task)) : converter.convert(task));
+        // a suspect first waits for the runs already going, each within its own limit
+        Duration allowance = converter.queueAllowance().plus(alone ? task.timeout() : Duration.ZERO);
+        long deadline = System.nanoTime() + task.timeout().plus(allowance).toNanos();
         long beat = Math.max(50, lease.toMillis() / 3);
         try {
             while (!f.isDone()) {

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * not the job's fault, so a job is re-queued however often that happens; the one exception is a job
  * whose conversion runs inside the server's own process, which could be what killed it: after
  * {@link #MAX_IN_PROCESS_CRASHES} runs that ended with the server, it fails {@code crashed} instead
- * of taking the server down in a loop. (Conversions in processes of their own, LibreOffice and
- * Chromium, crash only those processes, which their pools replace.)
+ * of taking the server down in a loop. Such a job runs alone after its first lost run
+ * ({@link InProcessRuns}), so the count is its own, not its neighbours'. (Conversions in processes of
+ * their own, LibreOffice and Chromium, crash only those processes, which their pools replace.)
  */
 public final class LeaseReaper {
 
