@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class OwnLinks {
 
-    private static final Pattern FILE_PATH = Pattern.compile("^/v1/files/([0-9a-fA-F-]{36})/[^/]+$");
+    /** The native {@code /v1/files/{id}/{name}}, or ConvertAPI's {@code /d/{id}/{name}} under its mount. */
+    private static final Pattern FILE_PATH = Pattern.compile("^(?:/v1/files|(?:/[^/]+)*/d)/([0-9a-fA-F-]{36})/[^/]+$");
 
     private final SignedLinks links;
     private final FileService files;

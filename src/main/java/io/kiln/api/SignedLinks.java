@@ -22,10 +22,15 @@ public final class SignedLinks {
         this.key = key.clone();
     }
 
-    /** A path (no host) for downloading {@code fileId} until {@code expires}. */
+    /** A path (no host) for downloading {@code fileId} until {@code expires}, from the native API. */
     public String path(String fileId, String name, Instant expires) {
+        return path("/v1/files", fileId, name, expires);
+    }
+
+    /** The same link under another route that serves files by id, e.g. ConvertAPI's {@code /d}. */
+    public String path(String root, String fileId, String name, Instant expires) {
         long exp = expires.getEpochSecond();
-        return "/v1/files/" + fileId + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
+        return root + "/" + fileId + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
                 + "?expires=" + exp + "&sig=" + sign(fileId, exp);
     }
 

@@ -43,7 +43,7 @@ final class FuzzFixtures {
         JsonNode job = server.convert(Multipart.form().file("file", pdf).field("to", TARGET));
         known.put("native", "id", job.path("id").asText());
 
-        JsonNode stored = TestServer.json(server.send(server.request("/upload?FileName=" + name)
+        JsonNode stored = TestServer.json(server.send(server.request("/upload?FileName=" + name).header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(pdf))).build()));
         String convertApiJob = TestServer.json(server.postMultipart("/async/convert/pdf/to/" + TARGET,
                 Multipart.form().file("File", pdf))).path("JobId").asText();

@@ -43,7 +43,8 @@ class GuessedIdsTest {
             JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(pdf)).field("to", "txt"));
             String jobId = job.path("id").asText();
             String fileId = job.path("outputs").get(0).path("fileId").asText();
-            String convertApiFile = json(server.postMultipart("/upload", Multipart.form().file("file", Corpus.file(pdf))))
+            String convertApiFile = json(server.send(Multipart.form().file("file", Corpus.file(pdf))
+                    .into(server.request("/upload").header("Accept", "application/json")).build()))
                     .path("FileId").asText();
             List<IdRoutes.Probe> probes = IdRoutes.all(server.base());
             // which real id each route's guesses lie next to (see IdRoutes for the order)

@@ -49,7 +49,8 @@ class TenancySweepTest {
             String signedLink = nativeJob.path("outputs").get(0).path("url").asText();
             String uploadId = json(server.postMultipart("/v1/files", Multipart.form().file("file", Corpus.file(PDF))))
                     .path("fileId").asText();
-            String convertApiFile = json(server.postMultipart("/upload", Multipart.form().file("file", Corpus.file(PDF))))
+            String convertApiFile = json(server.send(Multipart.form().file("file", Corpus.file(PDF))
+                    .into(server.request("/upload").header("Accept", "application/json")).build()))
                     .path("FileId").asText();
             String convertApiJob = json(server.postMultipart("/async/convert/pdf/to/txt",
                     Multipart.form().file("File", Corpus.file(PDF)))).path("JobId").asText();

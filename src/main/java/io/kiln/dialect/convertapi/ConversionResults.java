@@ -26,10 +26,13 @@ final class ConversionResults {
 
     private final FileService files;
     private final SignedLinks links;
+    private final String prefix;
 
-    ConversionResults(FileService files, SignedLinks links) {
+    /** @param prefix where the dialect is mounted: result links point at its {@code /d} route, as ConvertAPI's do */
+    ConversionResults(FileService files, SignedLinks links, String prefix) {
         this.files = files;
         this.links = links;
+        this.prefix = prefix;
     }
 
     void write(Context ctx, Job job, String baseUrl, boolean storeFile) throws IOException {
@@ -72,7 +75,7 @@ final class ConversionResults {
             file.put("FileExt", f.ext());
             file.put("FileSize", f.size());
             file.put("FileId", f.id());
-            file.put("Url", baseUrl + links.path(f.id(), f.name(), job.expiresAt()));
+            file.put("Url", baseUrl + links.path(prefix + "/d", f.id(), f.name(), job.expiresAt()));
             list.add(file);
         }
         Map<String, Object> body = new LinkedHashMap<>();

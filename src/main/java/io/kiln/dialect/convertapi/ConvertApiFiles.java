@@ -17,9 +17,12 @@ import java.util.Optional;
 
 /**
  * ConvertAPI's file endpoints: {@code POST /upload} (raw body named by {@code Content-Disposition}
- * or {@code ?FileName=}, or one multipart part) → {@code {FileId, FileName, FileExt}};
- * {@code GET /d/{fileId}[/{name}]} downloads (with the key or a signed link's {@code expires}+{@code sig});
- * {@code DELETE /d/{fileId}} deletes a file.
+ * or {@code ?FileName=}, or one multipart part) → {@code {FileId, FileName, FileExt}}, or the bare
+ * id as text to a client that asks for {@code text/plain} or names no type at all (ConvertAPI's Java
+ * client reads the body as the id and sends no {@code Accept}; its Node client asks for JSON);
+ * {@code GET /d/{fileId}[/{name}]} downloads, {@code DELETE /d/{fileId}[/{name}]} deletes, each with
+ * the key or a signed link's {@code expires}+{@code sig}: a result's link is all a ConvertAPI client
+ * keeps of it (its Java client deletes results by their {@code Url}).
  */
 final class ConvertApiFiles {
 
@@ -38,6 +41,7 @@ final class ConvertApiFiles {
         routes.get(prefix + "/d/{fileId}", ConvertApiErrors.guarded(this::download));
         routes.get(prefix + "/d/{fileId}/{name}", ConvertApiErrors.guarded(this::download));
         routes.delete(prefix + "/d/{fileId}", ConvertApiErrors.guarded(this::delete));
+        routes.delete(prefix + "/d/{fileId}/{name}", ConvertApiErrors.guarded(this::delete));
     }
 
     private void upload(Context ctx) throws IOException {
@@ -68,7 +72,8 @@ final class ConvertApiFiles {
                 f = files.storeFile(tenant, name, in);
             }
         }
-        if (Optional.ofNullable(ctx.header("Accept")).orElse("").startsWith("text/plain")) {
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("").strip();
+        if (accept.isEmpty() || accept.startsWith("text/plain")) {
             ctx.contentType("text/plain").result(f.id());
             return;
         }
@@ -80,6 +85,16 @@ final class ConvertApiFiles {
     }
 
     private void download(Context ctx) throws IOException {
+        Downloads.one(ctx, files, named(ctx));
+    }
+
+    private void delete(Context ctx) {
+        files.deleteNow(named(ctx));
+        ctx.status(200);
+    }
+
+    /** The live file the path names, to the key's tenant or to the holder of a valid signed link. */
+    private StoredFile named(Context ctx) {
         String id = ctx.pathParam("fileId");
         Optional<StoredFile> file;
         if (ctx.queryParam("sig") != null) {
@@ -88,14 +103,7 @@ final class ConvertApiFiles {
         } else {
             file = files.find(auth.caller(ctx).tenant(), id);
         }
-        Downloads.one(ctx, files, live(file).orElseThrow(ConvertApiFiles::noSuchFile));
-    }
-
-    private void delete(Context ctx) {
-        StoredFile f = live(files.find(auth.caller(ctx).tenant(), ctx.pathParam("fileId")))
-                .orElseThrow(ConvertApiFiles::noSuchFile);
-        files.deleteNow(f);
-        ctx.status(200);
+        return live(file).orElseThrow(ConvertApiFiles::noSuchFile);
     }
 
     private Optional<StoredFile> live(Optional<StoredFile> file) {

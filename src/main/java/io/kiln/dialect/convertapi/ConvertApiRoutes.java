@@ -58,7 +58,7 @@ public final class ConvertApiRoutes {
         this.auth = new ConvertApiAuth(api.auth());
         this.requests = new ConversionRequestReader(api.jobs().files(),
                 new OwnLinks(api.links(), api.jobs().files(), api.clock()), accepted, api.clock());
-        this.results = new ConversionResults(api.jobs().files(), api.links());
+        this.results = new ConversionResults(api.jobs().files(), api.links(), prefix);
         this.files = new ConvertApiFiles(api, auth);
     }
 

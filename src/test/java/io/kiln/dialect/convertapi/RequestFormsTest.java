@@ -129,7 +129,7 @@ class RequestFormsTest {
 
     @Test
     void uploadAnswersAFileIdUsableAsFileAndDeletable() {
-        HttpResponse<String> up = server.send(server.request("/upload")
+        HttpResponse<String> up = server.send(server.request("/upload").header("Accept", "application/json")
                 .header("Content-Disposition", "attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf")
                 .POST(bodyOf("pdf/minimal-document.pdf")).build());
         assertThat(up.statusCode()).isEqualTo(200);
@@ -141,6 +141,13 @@ class RequestFormsTest {
         HttpResponse<String> plain = server.send(server.request("/upload?FileName=a.pdf").header("Accept", "text/plain")
                 .POST(bodyOf("pdf/minimal-document.pdf")).build());
         assertThat(plain.body()).matches("[0-9a-f-]{36}");
+        // ConvertAPI's Java client: the name in ?filename=, an octet-stream body, no Accept; it reads the body as the id
+        HttpResponse<String> bare = server.send(server.request("/upload?filename=b.pdf").header("Content-Type", "application/octet-stream")
+                .POST(bodyOf("pdf/minimal-document.pdf")).build());
+        assertThat(bare.body()).as("the answer to a client that names no type").matches("[0-9a-f-]{36}");
+        HttpResponse<String> curl = server.send(server.request("/upload?filename=c.pdf").header("Accept", "*/*")
+                .POST(bodyOf("pdf/minimal-document.pdf")).build());
+        assertThat(json(curl).path("FileName").asText()).as("curl's */*: the documented default").isEqualTo("c.pdf");
 
         HttpResponse<String> unnamed = server.send(server.request("/upload").POST(bodyOf("pdf/minimal-document.pdf")).build());
         assertThat(unnamed.statusCode()).isEqualTo(400);
@@ -222,7 +229,7 @@ class RequestFormsTest {
     }
 
     private static String upload(String corpusFile) {
-        HttpResponse<String> r = server.send(server.request("/upload")
+        HttpResponse<String> r = server.send(server.request("/upload").header("Accept", "application/json")
                 .header("Content-Disposition", "inline; filename=\"" + Corpus.file(corpusFile).getFileName() + "\"")
                 .POST(bodyOf(corpusFile)).build());
         assertThat(r.statusCode()).isEqualTo(200);
