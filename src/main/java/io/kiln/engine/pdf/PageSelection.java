@@ -26,10 +26,13 @@ public final class PageSelection {
 
     /** Keeps only the pages of {@code spec} (all when absent); a page named twice appears twice. */
     public static void apply(PDDocument doc, Optional<String> spec) {
-        if (spec.isEmpty()) {
-            return;
+        if (spec.isPresent()) {
+            apply(doc, PageRanges.select(spec, doc.getNumberOfPages()));
         }
-        List<Integer> pages = PageRanges.select(spec, doc.getNumberOfPages());
+    }
+
+    /** Keeps only {@code pages} (1-based), in that order; a page named twice appears twice. */
+    static void apply(PDDocument doc, List<Integer> pages) {
         List<PDPage> chosen = new ArrayList<>();
         Set<COSDictionary> used = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int p : pages) {

@@ -42,6 +42,11 @@ final class PdfCapabilities {
                 OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
                 PAGES, PASSWORD));
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));
+        all.add(one("remove-pages", "pdf", OptionSpec.pages("pages to take out, e.g. 2,4-6 (required)"), PASSWORD));
+        all.add(one("extract-pages", "pdf", OptionSpec.pages("pages to keep, in this order, e.g. 5,1-3 (required)"),
+                PASSWORD));
+        all.add(one("reorder", "pdf", OptionSpec.pages("every page once, in the new order, e.g. 3,1,2 (required)"),
+                PASSWORD));
         return List.copyOf(all);
     }
 

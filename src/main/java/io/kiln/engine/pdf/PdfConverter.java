@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt
- * and decrypt. Stateless, so one instance serves every worker thread.
+ * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
+ * decrypt and page edits. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -29,7 +29,10 @@ public final class PdfConverter implements Converter {
             Map.entry("info", new PdfInfo()),
             Map.entry("rotate", new PageRotation()),
             Map.entry("encrypt", new PdfEncryption()),
-            Map.entry("decrypt", new PdfDecryption()));
+            Map.entry("decrypt", new PdfDecryption()),
+            Map.entry("remove-pages", new PageEdit(PageEdit.Kind.REMOVE)),
+            Map.entry("extract-pages", new PageEdit(PageEdit.Kind.EXTRACT)),
+            Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)));
 
     @Override
     public String engine() {

@@ -15,7 +15,8 @@ class PdfConverterTest {
         assertThat(converter.engine()).isEqualTo("pdf");
         assertThat(converter.availability().isReady()).isTrue();
         assertThat(converter.capabilities()).extracting(Capability::to).containsExactlyInAnyOrder(
-                "txt", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt");
+                "txt", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt",
+                "remove-pages", "extract-pages", "reorder");
         assertThat(converter.capabilities()).allSatisfy(c -> {
             assertThat(c.from()).containsExactly("pdf");
             assertThat(c.options()).extracting(OptionSpec::name).contains("password");
