@@ -19,6 +19,15 @@ final class PdfCapabilities {
     private PdfCapabilities() {
     }
 
+    private static List<OptionSpec> metadataOptions() {
+        List<OptionSpec> options = new ArrayList<>();
+        MetadataWriting.STANDARD.forEach((option, key) -> options.add(OptionSpec.string(option,
+                "the document's " + key + " (an empty value removes it)")));
+        options.add(OptionSpec.string("custom", "other entries as a JSON object, e.g. {\"Department\":\"Sales\"}; null removes one"));
+        options.add(PASSWORD);
+        return options;
+    }
+
     static List<Capability> all() {
         List<Capability> all = new ArrayList<>();
         all.add(one("txt", "txt", PAGES, PASSWORD));
@@ -42,6 +51,8 @@ final class PdfCapabilities {
                 OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
                 PAGES, PASSWORD));
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));
+        all.add(one("metadata", "json", PASSWORD));
+        all.add(new Capability(FROM, "set-metadata", "pdf", metadataOptions(), Inputs.ONE));
         all.add(one("remove-pages", "pdf", OptionSpec.pages("pages to take out, e.g. 2,4-6 (required)"), PASSWORD));
         all.add(one("extract-pages", "pdf", OptionSpec.pages("pages to keep, in this order, e.g. 5,1-3 (required)"),
                 PASSWORD));

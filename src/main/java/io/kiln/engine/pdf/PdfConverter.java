@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
- * decrypt and page edits. Stateless, so one instance serves every worker thread.
+ * decrypt, page edits, and metadata read and written. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -32,7 +32,9 @@ public final class PdfConverter implements Converter {
             Map.entry("decrypt", new PdfDecryption()),
             Map.entry("remove-pages", new PageEdit(PageEdit.Kind.REMOVE)),
             Map.entry("extract-pages", new PageEdit(PageEdit.Kind.EXTRACT)),
-            Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)));
+            Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)),
+            Map.entry("metadata", new PdfMetadata()),
+            Map.entry("set-metadata", new MetadataWriting()));
 
     @Override
     public String engine() {

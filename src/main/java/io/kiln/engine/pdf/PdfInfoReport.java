@@ -33,7 +33,7 @@ record PdfInfoReport(int pageCount, String pdfVersion, boolean encrypted, Intege
                     iso(info.getModificationDate()));
         }
 
-        private static String iso(Calendar date) {
+        static String iso(Calendar date) {
             return date == null ? null
                     : OffsetDateTime.ofInstant(date.toInstant(), date.getTimeZone().toZoneId()).toString();
         }

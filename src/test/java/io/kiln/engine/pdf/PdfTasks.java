@@ -37,6 +37,14 @@ final class PdfTasks {
         return new PdfConverter().convert(task(workDir, to, options, corpusFiles));
     }
 
+    /** Converts a file of the test's own (an earlier output), in a work directory made for it. */
+    static List<ProducedFile> convert(Path workDir, String to, Map<String, String> options, Path input)
+            throws InterruptedException, IOException {
+        java.nio.file.Files.createDirectories(workDir);
+        return new PdfConverter().convert(new ConversionTask("pdf", to, List.of(input), new Options(options), workDir,
+                "out", Duration.ofMinutes(1), MAX_PAGES));
+    }
+
     static PDDocument open(ProducedFile file) throws IOException {
         return Loader.loadPDF(file.path().toFile());
     }
