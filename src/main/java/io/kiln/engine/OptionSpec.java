@@ -36,7 +36,12 @@ public record OptionSpec(String name, OptionType type, String description, List<
     }
 
     public static OptionSpec pages(String description) {
-        return new OptionSpec("pages", OptionType.PAGES, description, List.of(), null, null);
+        return pages("pages", description);
+    }
+
+    /** A page-range option under another name (e.g. the pages page numbering skips). */
+    public static OptionSpec pages(String name, String description) {
+        return new OptionSpec(name, OptionType.PAGES, description, List.of(), null, null);
     }
 
     public static OptionSpec oneOf(String name, List<String> values, String description) {

@@ -22,6 +22,15 @@ public final class Poppler {
         return run("pdftotext", "-q", "-layout", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toString(), "-");
     }
 
+    /**
+     * The text of one page in the order it is drawn ({@code pdftotext -raw}), with every space and
+     * line break dropped: turned text comes out one glyph a line, but its glyphs stay in order.
+     */
+    public static String drawnText(Path pdf, int page) {
+        return run("pdftotext", "-q", "-raw", "-f", Integer.toString(page), "-l", Integer.toString(page), pdf.toString(), "-")
+                .replaceAll("\\s", "");
+    }
+
     /** The text of every page. */
     public static String text(Path pdf) {
         return run("pdftotext", "-q", "-layout", pdf.toString(), "-");

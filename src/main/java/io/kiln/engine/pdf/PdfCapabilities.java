@@ -28,6 +28,39 @@ final class PdfCapabilities {
         return options;
     }
 
+    /** The options of a text mark, each default said once: in {@link TextMarking.Kind}. */
+    private static List<OptionSpec> markOptions(TextMarking.Kind kind) {
+        TextMark.Defaults d = kind.defaults;
+        List<OptionSpec> options = new ArrayList<>();
+        if (kind == TextMarking.Kind.PAGE_NUMBERS) {
+            options.add(OptionSpec.string("format", "the text of each number: {n} is the page's number, {total} the last"
+                    + " (default " + TextMarking.DEFAULT_FORMAT + "), e.g. Page {n} of {total}"));
+            options.add(OptionSpec.integer("firstNumber", 0, 1_000_000, "the number of the first numbered page (default 1)"));
+            options.add(OptionSpec.pages("skip", "pages to leave unnumbered, e.g. 1 for a cover (they are not counted)"));
+        } else {
+            options.add(OptionSpec.string("text", "the text to write; a line break starts a new line (required)"));
+        }
+        options.add(OptionSpec.oneOf("font", MarkFonts.NAMES, "typeface (default sans)"));
+        options.add(OptionSpec.decimal("fontSize", 1, 500, "size in points (default " + fmt(d.size()) + ")"));
+        options.add(OptionSpec.string("color", "colour as #RRGGBB (default " + d.color() + ")"));
+        options.add(OptionSpec.decimal("opacity", 0, 1, "0 transparent to 1 opaque (default " + fmt(d.opacity()) + ")"));
+        options.add(OptionSpec.decimal("rotation", -360, 360, "degrees, anticlockwise (default " + fmt(d.rotation()) + ")"));
+        options.add(OptionSpec.oneOf("position", Placement.NAMES, "where on the page (default " + d.placement().wire() + ")"));
+        options.add(OptionSpec.decimal("margin", 0, 1_000, "distance from the page's edges in points (default "
+                + fmt(d.margin()) + ")"));
+        options.add(OptionSpec.oneOf("layer", TextMark.LAYERS, "over the page's content or under it (default over)"));
+        if (kind == TextMarking.Kind.WATERMARK) {
+            options.add(OptionSpec.bool("tiled", "repeat the text over the whole page (default false)"));
+        }
+        options.add(OptionSpec.pages("pages to mark, e.g. 1,3-5,!1 (default: all)"));
+        options.add(PASSWORD);
+        return options;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     static List<Capability> all() {
         List<Capability> all = new ArrayList<>();
         all.add(one("txt", "txt", PAGES, PASSWORD));
@@ -52,6 +85,9 @@ final class PdfCapabilities {
                 PAGES, PASSWORD));
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));
         all.add(one("metadata", "json", PASSWORD));
+        all.add(new Capability(FROM, "watermark", "pdf", markOptions(TextMarking.Kind.WATERMARK), Inputs.ONE));
+        all.add(new Capability(FROM, "stamp", "pdf", markOptions(TextMarking.Kind.STAMP), Inputs.ONE));
+        all.add(new Capability(FROM, "page-numbers", "pdf", markOptions(TextMarking.Kind.PAGE_NUMBERS), Inputs.ONE));
         all.add(new Capability(FROM, "set-metadata", "pdf", metadataOptions(), Inputs.ONE));
         all.add(one("remove-pages", "pdf", OptionSpec.pages("pages to take out, e.g. 2,4-6 (required)"), PASSWORD));
         all.add(one("extract-pages", "pdf", OptionSpec.pages("pages to keep, in this order, e.g. 5,1-3 (required)"),

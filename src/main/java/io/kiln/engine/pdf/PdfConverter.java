@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
- * decrypt, page edits, and metadata read and written. Stateless, so one instance serves every worker thread.
+ * decrypt, page edits, metadata read and written, and text marks (watermarks, stamps, page numbers). Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -34,7 +34,10 @@ public final class PdfConverter implements Converter {
             Map.entry("extract-pages", new PageEdit(PageEdit.Kind.EXTRACT)),
             Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)),
             Map.entry("metadata", new PdfMetadata()),
-            Map.entry("set-metadata", new MetadataWriting()));
+            Map.entry("set-metadata", new MetadataWriting()),
+            Map.entry("watermark", new TextMarking(TextMarking.Kind.WATERMARK)),
+            Map.entry("stamp", new TextMarking(TextMarking.Kind.STAMP)),
+            Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)));
 
     @Override
     public String engine() {

@@ -45,6 +45,11 @@ final class PdfTasks {
                 "out", Duration.ofMinutes(1), MAX_PAGES));
     }
 
+    /** A corpus file as if an engine had produced it, to feed it to the same steps as an output. */
+    static ProducedFile corpusFile(String corpusFile) {
+        return new ProducedFile(Corpus.file(corpusFile), corpusFile, "pdf", null);
+    }
+
     static PDDocument open(ProducedFile file) throws IOException {
         return Loader.loadPDF(file.path().toFile());
     }
