@@ -7,6 +7,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -18,6 +19,14 @@ public final class PinnedHttpClients {
 
     private static final long DESTINATION_IDLE_MILLIS = 60_000;
 
+    /**
+     * The most platform threads of one client, for its selector and the short tasks of reading and
+     * failing calls; tasks that may block run on virtual threads. Left at Jetty's default of 200, a
+     * burst of calls cut at once (receivers that hang) started a thread for each task it queued: 65
+     * for 300 calls cut together, kept for a minute.
+     */
+    public static final int PLATFORM_THREADS = 16;
+
     private PinnedHttpClients() {}
 
     /**
@@ -26,8 +35,9 @@ public final class PinnedHttpClients {
      * @param name names the client's threads, for thread dumps
      */
     public static HttpClient start(AddressPolicy policy, NameLookup lookup, String name, String userAgent) {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        QueuedThreadPool threads = new QueuedThreadPool(PLATFORM_THREADS, 2);
         threads.setName(name);
+        threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor(name + "-task"));
         threads.setDaemon(true);
         HttpClient client = new HttpClient();
         client.setExecutor(threads);

@@ -14,18 +14,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox. A loop ({@link #start}) claims due deliveries, calls their receivers at once
- * on virtual threads, and records each attempt; a failed one is retried on the {@link RetrySchedule},
- * later if the receiver's {@code Retry-After} asks. Everything lives in the table, so a restart
- * resumes where the last run stopped, and a claim left by a dead node lapses after the claim lease.
+ * Delivers the outbox. A loop ({@link #start}) claims due deliveries and calls their receivers at
+ * once, each call in a slot of its own ({@link CallsInFlight}), and records each attempt; a failed
+ * one is retried on the {@link RetrySchedule}, later if the receiver's {@code Retry-After} asks. The
+ * loop claims again whenever slots are free, not when a round of calls is over: a receiver that hangs
+ * holds its own slot until its call is cut, and deliveries to others go on meanwhile (they waited for
+ * the cut, 10 s, when the loop went by rounds). Everything lives in the table, so a restart resumes
+ * where the last run stopped, and a claim left by a dead node lapses after the claim lease.
  * The loop looks every {@link WebhookSettings#pollEvery()}, or at once when {@link #wake()}d.
  *
  * <p>Business times (claims, attempt times, when retries fall due) come from the injected clock, at
@@ -45,6 +49,7 @@ public final class WebhookSender implements AutoCloseable {
     private final WebhookMetrics metrics;
     private final Durability durability;
     private final Semaphore wakeups = new Semaphore(0);
+    private final CallsInFlight calls;
     private final OutageLog outages = new OutageLog(LOG, "webhook deliveries");
     private volatile Thread loop;
     private volatile boolean closed;
@@ -75,6 +80,7 @@ public final class WebhookSender implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.calls = new CallsInFlight(settings.callsAtOnce(), this::wake); // a free slot may take a due delivery
     }
 
     /** Starts the delivery loop on a virtual thread. */
@@ -84,7 +90,7 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    /** A job with a webhook ended on this node: look now rather than at the next poll. */
+    /** A job with a webhook ended on this node, or a call ended: look now rather than at the next poll. */
     public void wake() {
         if (wakeups.availablePermits() == 0) {
             wakeups.release();
@@ -94,8 +100,10 @@ public final class WebhookSender implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                // a full batch suggests more are due: go again without waiting
-                if (deliverDue() < settings.batchSize()) {
+                int wanted = Math.min(settings.batchSize(), calls.free());
+                // a look that got all it asked for suggests more are due: go again without waiting,
+                // unless every slot is taken (the end of a call wakes the loop)
+                if (startDue(wanted).size() < wanted || calls.free() == 0) {
                     wakeups.tryAcquire(settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
                 }
                 outages.ended();
@@ -112,34 +120,73 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * One round: claims up to a batch of due deliveries and makes their attempts, all at once, and
-     * returns when every one is recorded.
+     * One round, for tests that drive the clock: claims up to a batch of due deliveries (as far as
+     * free slots allow), makes their attempts, all at once, and returns when every one is recorded.
      *
      * @return how many deliveries were claimed
      */
     public int deliverDue() throws InterruptedException {
-        if (closed) {
-            return 0;
+        List<Future<?>> started = startDue(Math.min(settings.batchSize(), calls.free()));
+        for (Future<?> call : started) {
+            try {
+                call.get();
+            } catch (ExecutionException unexpected) {
+                throw new IllegalStateException("a webhook call failed unexpectedly", unexpected.getCause());
+            }
         }
-        Instant now = now();
+        return started.size();
+    }
+
+    /** Claims up to {@code wanted} due deliveries, each in a slot reserved first, and starts their calls. */
+    private List<Future<?>> startDue(int wanted) {
+        if (closed || wanted == 0) {
+            return List.of();
+        }
+        int slots = calls.reserve(wanted);
+        if (slots == 0) {
+            return List.of();
+        }
         List<Delivery> claimed = new ArrayList<>();
-        for (Delivery due : deliveries.due(now, settings.batchSize())) {
-            claim(due, now).ifPresent(claimed::add);
+        try {
+            Instant now = now();
+            for (Delivery due : deliveries.due(now, slots)) {
+                claim(due, now).ifPresent(claimed::add);
+            }
+            if (!claimed.isEmpty()) {
+                // the job's end and its delivery row are on disk before a receiver hears of them: a crash can
+                // then neither undo an end that was announced nor have the re-run announce it under a new id
+                durability.await();
+            }
+        } catch (RuntimeException e) {
+            calls.unreserve(slots); // what was claimed lapses after its lease and is tried again
+            throw e;
         }
-        if (claimed.isEmpty()) {
-            return 0;
+        calls.unreserve(slots - claimed.size());
+        List<Future<?>> started = new ArrayList<>();
+        for (Delivery d : claimed) {
+            try {
+                started.add(calls.start(() -> attemptAndKeep(d)));
+            } catch (RejectedExecutionException closing) {
+                calls.unreserve(claimed.size() - started.size() - 1);
+                break;
+            }
         }
-        // the job's end and its delivery row are on disk before a receiver hears of them: a crash can
-        // then neither undo an end that was announced nor have the re-run announce it under a new id
-        durability.await();
-        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            claimed.forEach(d -> calls.submit(() -> attempt(d)));
+        return started;
+    }
+
+    /** Makes the attempt, then keeps what it recorded: what was delivered stays delivered, fewer repeats after a crash. */
+    private void attemptAndKeep(Delivery d) {
+        attempt(d);
+        if (Thread.currentThread().isInterrupted()) {
+            return; // closing
         }
-        durability.await(); // and what was delivered stays delivered: fewer repeats after a crash
-        if (Thread.interrupted()) {
-            throw new InterruptedException("webhook round interrupted");
+        try {
+            durability.await();
+        } catch (ServiceUnavailable e) {
+            outages.began(e);
+        } catch (RuntimeException e) {
+            LOG.error("webhook delivery {}: its attempt could not be made durable", d.id(), e);
         }
-        return claimed.size();
     }
 
     private Optional<Delivery> claim(Delivery due, Instant now) {
@@ -238,18 +285,19 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    /** Stops the loop (a call in flight is abandoned and made again after a restart) and the HTTP client. */
+    /** Stops the loop, the calls under way (each is abandoned and made again after a restart) and the HTTP client. */
     @Override
     public void close() {
         closed = true;
         Thread t = loop;
-        if (t != null) {
-            t.interrupt();
-            try {
+        try {
+            if (t != null) {
+                t.interrupt();
                 t.join(settings.attemptTimeout().plusSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            calls.stop(settings.attemptTimeout().plusSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         client.close();
     }

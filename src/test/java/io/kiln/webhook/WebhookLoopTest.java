@@ -23,7 +23,7 @@ class WebhookLoopTest {
     void theLoopDeliversOnStartAndWhenWoken() {
         // an hour between polls: only start() and wake() can explain a prompt delivery
         WebhookSettings settings = new WebhookSettings(RetrySchedule.DEFAULT, Duration.ofSeconds(10),
-                Duration.ofHours(1), Duration.ofMinutes(1), 8);
+                Duration.ofHours(1), Duration.ofMinutes(1), 8, 8);
         box.answer(200, 200);
         Job before = box.endJob(box.url("/before"), "native");
         WebhookSender sender = box.sender(settings, AddressPolicy.parse("127.0.0.1"), NameLookup.system(),
