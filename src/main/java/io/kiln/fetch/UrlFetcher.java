@@ -23,11 +23,8 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Downloads URL inputs to files under an {@link AddressPolicy}. Every connection goes through a
@@ -40,7 +37,6 @@ public final class UrlFetcher implements AutoCloseable {
     public static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "Kiln";
-    private static final Duration DESTINATION_IDLE = Duration.ofMinutes(1);
 
     private final PinnedResolver resolver;
     private final HttpClient client;
@@ -50,24 +46,9 @@ public final class UrlFetcher implements AutoCloseable {
     }
 
     public UrlFetcher(AddressPolicy policy, NameLookup lookup) {
-        this.resolver = new PinnedResolver(policy, lookup);
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("url-fetch");
-        threads.setDaemon(true);
-        this.client = new HttpClient();
-        client.setExecutor(threads);
-        client.setSocketAddressResolver(resolver);
-        client.setFollowRedirects(false);
-        // Every distinct host gets a Jetty destination; drop idle ones so arbitrary URLs do not pile up.
-        client.setDestinationIdleTimeout(DESTINATION_IDLE.toMillis());
-        // Cookies set by one tenant's URL must never ride along on another tenant's fetch.
-        client.setHttpCookieStore(new HttpCookieStore.Empty());
-        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the HTTP client for URL inputs", e);
-        }
+        this.resolver = new PinnedResolver(policy, lookup); // for the checks at submission; the client pins its own
+        // the webhook sender's client: the same pinning, no redirects or cookies, and a bounded thread pool
+        this.client = PinnedHttpClients.start(policy, lookup, "url-fetch", USER_AGENT);
     }
 
     /**
