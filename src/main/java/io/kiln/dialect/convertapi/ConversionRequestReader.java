@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 final class ConversionRequestReader {
 
     static final String DIALECT = "convertapi";
+    /** The metadata parameters of ConvertAPI's pdf → pdf, lower-cased as {@link Parameters} keeps names. */
+    private static final java.util.Set<String> METADATA = java.util.Set.of("pdftitle", "pdfsubject", "pdfauthor",
+            "pdfcreator", "pdfkeywords");
     private static final Pattern WEB_URL = Pattern.compile("(?i)^https?://.*");
 
     private final FileService files;
@@ -41,7 +44,7 @@ final class ConversionRequestReader {
 
     ConversionRequest read(Parameters p, String tenant, String fromPath, String toPath, boolean alwaysAsync) {
         Optional<String> from = FormatNames.source(fromPath);
-        String to = FormatNames.target(toPath);
+        String to = metadataWrite(FormatNames.target(toPath), from, p);
         Optional<String> jobId = p.text("jobid").map(raw -> JobIds.parse(raw).orElseThrow(() ->
                 ConvertApiFailure.invalid("JobId", "must be a UUID (RFC 4122), e.g. " + UUID.randomUUID())));
         boolean async = alwaysAsync || flag(p, "Async", false);
@@ -62,6 +65,15 @@ final class ConversionRequestReader {
             uploads.forEach(files::delete);
             throw e;
         }
+    }
+
+    /**
+     * ConvertAPI writes metadata on its pdf → pdf converter ({@code PdfTitle}, {@code PdfAuthor}, ...);
+     * Kiln's pdf → pdf merges and selects pages, so a request that names metadata is {@code set-metadata}.
+     */
+    private static String metadataWrite(String to, Optional<String> from, Parameters p) {
+        boolean writes = p.names().stream().anyMatch(METADATA::contains);
+        return to.equals("pdf") && from.map("pdf"::equals).orElse(false) && writes ? "set-metadata" : to;
     }
 
     private void inputs(List<ParameterValue> values, String param, String tenant, List<JobInput> inputs,

@@ -8,9 +8,14 @@ import java.util.Set;
 /** ConvertAPI's format and operation names in paths, translated to Kiln's. */
 final class FormatNames {
 
-    private static final Map<String, String> ALIASES = Map.of(
-            "jpeg", "jpg", "tif", "tiff", "text", "txt", "htm", "html",
-            "web", "url", "protect", "encrypt", "unprotect", "decrypt");
+    /**
+     * ConvertAPI's names for what Kiln calls otherwise; {@code delete-pages} and {@code text-watermark}
+     * as in ConvertAPI's .NET library and its converter list (docs/operations in the README).
+     */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("jpeg", "jpg"), Map.entry("tif", "tiff"), Map.entry("text", "txt"), Map.entry("htm", "html"),
+            Map.entry("web", "url"), Map.entry("protect", "encrypt"), Map.entry("unprotect", "decrypt"),
+            Map.entry("delete-pages", "remove-pages"), Map.entry("text-watermark", "watermark"));
     /** Sources ConvertAPI uses for "whatever the files are": Kiln detects them. */
     private static final Set<String> DETECTED = Set.of("any", "images", "image");
 

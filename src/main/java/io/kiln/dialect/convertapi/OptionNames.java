@@ -20,10 +20,20 @@ final class OptionNames {
             "jobid", "webhook");
 
     /** ConvertAPI parameter (lower-case) → Kiln option. */
-    private static final Map<String, String> MAPPED = Map.of(
-            "pagerange", "pages", "password", "password", "filename", "name", "timeout", "timeout",
-            "imageresolution", "dpi", "jpgquality", "quality", "userpassword", "userPassword",
-            "ownerpassword", "ownerPassword");
+    private static final Map<String, String> MAPPED = Map.ofEntries(
+            Map.entry("pagerange", "pages"), Map.entry("password", "password"), Map.entry("filename", "name"),
+            Map.entry("timeout", "timeout"), Map.entry("imageresolution", "dpi"), Map.entry("jpgquality", "quality"),
+            Map.entry("userpassword", "userPassword"), Map.entry("ownerpassword", "ownerPassword"),
+            Map.entry("rotatepage", "angle"),
+            // metadata on pdf → pdf (ConvertAPI's .NET library: "Remove Metadata" sends these)
+            Map.entry("pdftitle", "title"), Map.entry("pdfsubject", "subject"), Map.entry("pdfauthor", "author"),
+            Map.entry("pdfcreator", "creator"), Map.entry("pdfkeywords", "keywords"));
+
+    /** Parameters whose blank value means "remove it" rather than "not given". */
+    private static final Set<String> BLANK_CLEARS = Set.of("pdftitle", "pdfsubject", "pdfauthor", "pdfcreator", "pdfkeywords");
+
+    /** ConvertAPI's alignment pair, which Kiln's one {@code position} takes together. */
+    private static final Set<String> ALIGNMENT = Set.of("verticalalignment", "horizontalalignment");
 
     /** Options every conversion takes; the only ones passed on when the conversion is not known yet. */
     private static final Set<String> UNIVERSAL = Set.of("name", "timeout");
@@ -39,9 +49,15 @@ final class OptionNames {
     static Mapped map(Parameters params, Optional<Set<String>> accepted) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
+        boolean positions = accepted.map(a -> a.contains("position")).orElse(false);
         for (String name : params.names()) {
-            Optional<String> value = params.text(name);
-            if (CONTROL.contains(name) || value.isEmpty()) {
+            // a blank metadata value removes the entry (ConvertAPI's "remove metadata" recipe sends blanks)
+            Optional<String> value = params.text(name).or(() -> BLANK_CLEARS.contains(name) ? Optional.of("") : Optional.empty());
+            if (CONTROL.contains(name) || value.isEmpty() || (positions && ALIGNMENT.contains(name))) {
+                continue;
+            }
+            if (name.equals("opacity") && accepted.map(a -> a.contains("opacity")).orElse(false)) {
+                options.put("opacity", percentOf(value.get())); // ConvertAPI counts opacity 0–100, Kiln 0–1
                 continue;
             }
             String option = MAPPED.getOrDefault(name, accepted.flatMap(a -> a.stream()
@@ -53,6 +69,30 @@ final class OptionNames {
                 ignored.add(params.spelled(name));
             }
         }
+        if (positions) {
+            position(params).ifPresent(p -> options.put("position", p));
+        }
         return new Mapped(options, ignored);
+    }
+
+    /** {@code VerticalAlignment} (top, center, bottom) and {@code HorizontalAlignment} (left, center, right) as one position. */
+    private static Optional<String> position(Parameters params) {
+        Optional<String> v = params.text("verticalalignment").map(s -> s.trim().toLowerCase(java.util.Locale.ROOT));
+        Optional<String> h = params.text("horizontalalignment").map(s -> s.trim().toLowerCase(java.util.Locale.ROOT));
+        if (v.isEmpty() && h.isEmpty()) {
+            return Optional.empty();
+        }
+        String vertical = v.filter(s -> !s.equals("center") && !s.equals("middle")).orElse("");
+        String horizontal = h.filter(s -> !s.equals("center")).orElse("");
+        String joined = vertical.isEmpty() || horizontal.isEmpty() ? vertical + horizontal : vertical + "-" + horizontal;
+        return Optional.of(joined.isEmpty() ? "center" : joined);
+    }
+
+    private static String percentOf(String value) {
+        try {
+            return java.math.BigDecimal.valueOf(Double.parseDouble(value.trim()) / 100).toPlainString();
+        } catch (NumberFormatException e) {
+            return value; // refused as the option's own check would refuse it
+        }
     }
 }

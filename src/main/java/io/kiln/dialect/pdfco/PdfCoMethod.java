@@ -15,7 +15,11 @@ enum PdfCoMethod {
     MERGE("/v1/pdf/merge", "merge", "pdf", Inputs.LIST, Pages.IGNORED),
     SPLIT("/v1/pdf/split", "split", "pdf", Inputs.ONE, Pages.ONE_BASED),
     INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED),
-    MAKE_SEARCHABLE("/v1/pdf/makesearchable", "ocr", "pdf", Inputs.ONE, Pages.ZERO_BASED);
+    MAKE_SEARCHABLE("/v1/pdf/makesearchable", "ocr", "pdf", Inputs.ONE, Pages.ZERO_BASED),
+    // PDF.co's reference (developer.pdf.co/api-reference/pdf-delete-pages): pages count from 1 here
+    DELETE_PAGES("/v1/pdf/edit/delete-pages", "remove-pages", "pdf", Inputs.ONE, Pages.ONE_BASED),
+    // PDF.co's samples (pdf-co-api-samples, "PDF Rotate Pages"): angle 90/180/270, pages from 0
+    ROTATE("/v1/pdf/edit/rotate", "rotate", "pdf", Inputs.ONE, Pages.ZERO_BASED);
 
     /**
      * How the input document(s) are given: one {@code url}, a comma list of them, {@code html} text

@@ -72,6 +72,9 @@ final class PdfCoRequests {
         if (method == PdfCoMethod.MAKE_SEARCHABLE) {
             params.text("lang").ifPresent(l -> options.put("lang", l));
         }
+        if (method == PdfCoMethod.ROTATE) {
+            params.text("angle").ifPresent(a -> options.put("angle", a));
+        }
         params.text("pages").ifPresent(p -> {
             switch (method.pages) {
                 case ZERO_BASED -> options.put("pages", PageIndexes.toKiln(p));

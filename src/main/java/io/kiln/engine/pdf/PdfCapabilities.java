@@ -44,7 +44,8 @@ final class PdfCapabilities {
         options.add(OptionSpec.decimal("fontSize", 1, 500, "size in points (default " + fmt(d.size()) + ")"));
         options.add(OptionSpec.string("color", "colour as #RRGGBB (default " + d.color() + ")"));
         options.add(OptionSpec.decimal("opacity", 0, 1, "0 transparent to 1 opaque (default " + fmt(d.opacity()) + ")"));
-        options.add(OptionSpec.decimal("rotation", -360, 360, "degrees, anticlockwise (default " + fmt(d.rotation()) + ")"));
+        options.add(OptionSpec.decimal("rotation", -360, 360, "degrees, anticlockwise (default "
+                + (d.rotation() == 0 ? "0" : fmt(d.rotation()) + " at the centre or tiled, else 0") + ")"));
         options.add(OptionSpec.oneOf("position", Placement.NAMES, "where on the page (default " + d.placement().wire() + ")"));
         options.add(OptionSpec.decimal("margin", 0, 1_000, "distance from the page's edges in points (default "
                 + fmt(d.margin()) + ")"));

@@ -23,6 +23,11 @@ record TextMark(String text, MarkFonts font, float size, float[] rgb, float opac
     private static final Pattern HEX = Pattern.compile("#?([0-9a-fA-F]{6})");
     static final int MAX_TEXT = 1_000;
 
+    /** A placement's default turn: the operation's own at the centre (a watermark's diagonal), none elsewhere. */
+    static double defaultRotation(Defaults d, Placement placement, boolean tiled) {
+        return placement == Placement.CENTER || tiled ? d.rotation() : 0;
+    }
+
     static TextMark of(Options o, Defaults d, String text) {
         if (text.isBlank()) {
             throw invalid("text: say what to write");
@@ -30,11 +35,13 @@ record TextMark(String text, MarkFonts font, float size, float[] rgb, float opac
         if (text.length() > MAX_TEXT) {
             throw invalid("text: longer than " + MAX_TEXT + " characters");
         }
+        Placement placement = o.string("position").map(Placement::of).orElse(d.placement());
+        boolean tiled = o.bool("tiled", false);
         return new TextMark(text.replace("\r\n", "\n"), MarkFonts.of(o.string("font").orElse("sans")),
                 (float) o.decimal("fontSize", d.size()), rgb(o.string("color").orElse(d.color())),
-                (float) o.decimal("opacity", d.opacity()), o.decimal("rotation", d.rotation()),
-                o.string("position").map(Placement::of).orElse(d.placement()), o.decimal("margin", d.margin()),
-                o.string("layer").map(l -> l.equalsIgnoreCase("under")).orElse(false), o.bool("tiled", false));
+                (float) o.decimal("opacity", d.opacity()), o.decimal("rotation", defaultRotation(d, placement, tiled)),
+                placement, o.decimal("margin", d.margin()),
+                o.string("layer").map(l -> l.equalsIgnoreCase("under")).orElse(false), tiled);
     }
 
     private static float[] rgb(String color) {

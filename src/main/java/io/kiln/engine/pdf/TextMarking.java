@@ -111,10 +111,14 @@ final class TextMarking implements PdfOperation {
             Placement placement = mark.tiled() ? Placement.CENTER : mark.placement();
             for (double[] anchor : anchors(space, mark, blockWidth, blockHeight)) {
                 cs.saveGraphicsState();
-                cs.transform(Matrix.getTranslateInstance((float) anchor[0], (float) anchor[1]));
-                cs.transform(Matrix.getRotateInstance(Math.toRadians(mark.rotation()), 0, 0));
                 double left = -placement.alignX * blockWidth;
                 double top = -placement.alignY * blockHeight + blockHeight;
+                // turned about the block's own centre, so a mark in a corner turns where it stands
+                cs.transform(Matrix.getTranslateInstance((float) (anchor[0] + left + blockWidth / 2),
+                        (float) (anchor[1] + top - blockHeight / 2)));
+                cs.transform(Matrix.getRotateInstance(Math.toRadians(mark.rotation()), 0, 0));
+                left = -blockWidth / 2;
+                top = blockHeight / 2;
                 for (int i = 0; i < lines.size(); i++) {
                     cs.beginText();
                     cs.setFont(font, mark.size());
@@ -163,10 +167,10 @@ final class TextMarking implements PdfOperation {
         }
     }
 
-    /** The font's ascent as a share of its size (cap height where the font says it), for placing the first line. */
+    /** The font's ascent as a share of its size, for placing the first line: accents stay inside the margin. */
     private static double ascentRatio(PDFont font) {
         var descriptor = font.getFontDescriptor();
-        float capHeight = descriptor == null ? 0 : descriptor.getCapHeight();
-        return capHeight > 0 ? capHeight / 1000 : 0.72;
+        float ascent = descriptor == null ? 0 : descriptor.getAscent();
+        return ascent > 0 ? ascent / 1000 : 0.8;
     }
 }

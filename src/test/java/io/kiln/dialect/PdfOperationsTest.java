@@ -1,0 +1,130 @@
+package io.kiln.dialect;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.Poppler;
+import io.kiln.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PDF operations as each dialect's clients ask for them, on the vendors' routes and parameter
+ * names, checked in the file a client downloads: ConvertAPI's {@code watermark} (its alignment pair
+ * and 0–100 opacity), {@code delete-pages}, {@code rotate} ({@code RotatePage}) and metadata on
+ * pdf → pdf ({@code PdfTitle}, ...); PDF.co's {@code /v1/pdf/edit/delete-pages} (pages from 1) and
+ * {@code /v1/pdf/edit/rotate} (pages from 0); the native API's {@code page-numbers}.
+ */
+class PdfOperationsTest {
+
+    private static final String FOUR = "pdf/pdflatex-4-pages.pdf";
+    private static final List<String> SOURCE = Poppler.pageTexts(Corpus.file(FOUR));
+    private static TestServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void convertApiWatermarkTakesItsAlignmentPairAndOpacityInPercent() throws Exception {
+        Path out = convertApi("/convert/pdf/to/watermark", Multipart.form().file("File", Corpus.file(FOUR))
+                .field("Text", "DRAFT").field("FontSize", "30").field("VerticalAlignment", "top")
+                .field("HorizontalAlignment", "left").field("Opacity", "50").field("PageRange", "2"));
+        assertThat(Poppler.drawnText(out, 2)).endsWith("DRAFT");
+        assertThat(Poppler.drawnText(out, 1)).doesNotContain("DRAFT");
+        String box = Poppler.run("pdftotext", "-q", "-bbox", "-f", "2", "-l", "2", out.toString(), "-");
+        var word = java.util.regex.Pattern.compile("<word xMin=\"([-\\d.]+)\" yMin=\"([-\\d.]+)\"[^>]*>DRAFT<").matcher(box);
+        assertThat(word.find()).as(box).isTrue();
+        assertThat(Double.parseDouble(word.group(1))).as("at the left edge (a watermark's margin is 0)").isBetween(-0.5, 2.0);
+        assertThat(Double.parseDouble(word.group(2))).as("at the top edge").isBetween(-0.5, 2.0);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            var resources = doc.getPage(1).getResources();
+            List<Float> alphas = new java.util.ArrayList<>();
+            for (var name : resources.getExtGStateNames()) {
+                alphas.add(resources.getExtGState(name).getNonStrokingAlphaConstant());
+            }
+            assertThat(alphas).as("Opacity 50 of 100").contains(0.5f);
+        }
+    }
+
+    @Test
+    void convertApiDeletePagesRotateAndMetadataOnPdfToPdf() throws Exception {
+        Path deleted = convertApi("/convert/pdf/to/delete-pages", Multipart.form().file("File", Corpus.file(FOUR))
+                .field("PageRange", "1-2"));
+        assertThat(Poppler.pageTexts(deleted)).containsExactly(SOURCE.get(2), SOURCE.get(3));
+
+        Path turned = convertApi("/convert/pdf/to/rotate", Multipart.form().file("File", Corpus.file(FOUR)).field("RotatePage", "180"));
+        assertThat(Poppler.run("pdfinfo", "-f", "1", "-l", "1", turned.toString())).containsPattern("Page\\s+1 rot:\\s+180");
+
+        Path titled = convertApi("/convert/pdf/to/pdf", Multipart.form().file("File", Corpus.file("pdf/text_only_pdfa1b.pdf"))
+                .field("PdfTitle", "Minutes").field("PdfAuthor", " ").field("PdfKeywords", "board"));
+        assertThat(Poppler.info(titled, "Title")).isEqualTo("Minutes");
+        assertThat(Poppler.info(titled, "Author")).as("a blank value removes it, as ConvertAPI's \"remove metadata\" recipe expects").isEmpty();
+        assertThat(Poppler.info(titled, "Keywords")).isEqualTo("board");
+        assertThat(Poppler.info(titled, "Pages")).isEqualTo(Poppler.info(Corpus.file("pdf/text_only_pdfa1b.pdf"), "Pages"));
+    }
+
+    @Test
+    void pdfCoDeletePagesCountsFromOneAndRotateFromZero() throws Exception {
+        String url = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode deleted = json(server.postJson("/v1/pdf/edit/delete-pages", "{\"url\":\"" + url + "\",\"pages\":\"2-3\"}"));
+        assertThat(deleted.path("error").asBoolean()).as(deleted.toString()).isFalse();
+        Path kept = download(deleted.path("url").asText(), "kept.pdf");
+        assertThat(Poppler.pageTexts(kept)).containsExactly(SOURCE.get(0), SOURCE.get(3));
+        assertThat(deleted.path("pageCount").asInt()).isEqualTo(2);
+
+        JsonNode rotated = json(server.postJson("/v1/pdf/edit/rotate", "{\"url\":\"" + url + "\",\"angle\":90,\"pages\":\"0\"}"));
+        Path turned = download(rotated.path("url").asText(), "turned.pdf");
+        String info = Poppler.run("pdfinfo", "-f", "1", "-l", "2", turned.toString());
+        assertThat(info).containsPattern("Page\\s+1 rot:\\s+90").containsPattern("Page\\s+2 rot:\\s+0");
+    }
+
+    @Test
+    void nativePageNumbersThroughTheApi() throws Exception {
+        JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).field("to", "page-numbers")
+                .field("format", "{n} / {total}").field("position", "bottom-right"));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("success");
+        Path out = download(server.base() + job.path("outputs").get(0).path("url").asText().replaceFirst("^https?://[^/]+", ""),
+                "numbered.pdf");
+        assertThat(Poppler.drawnText(out, 3)).endsWith("3/4");
+        JsonNode formats = json(server.get("/v1/formats"));
+        assertThat(formats.path("formats").findValuesAsText("to")).contains("watermark", "stamp", "page-numbers",
+                "metadata", "set-metadata", "remove-pages", "extract-pages", "reorder");
+    }
+
+    /** A ConvertAPI conversion with {@code StoreFile=true}, its one result downloaded by its {@code Url}. */
+    private Path convertApi(String path, Multipart form) throws Exception {
+        HttpResponse<String> r = server.postMultipart(path, form.field("StoreFile", "true"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode files = json(r).path("Files");
+        assertThat(files).hasSize(1);
+        return download(files.get(0).path("Url").asText(), files.get(0).path("FileName").asText());
+    }
+
+    private Path download(String url, String name) throws Exception {
+        HttpResponse<byte[]> r = server.sendForBytes(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        return Files.write(work.resolve(name), r.body());
+    }
+}
