@@ -90,6 +90,13 @@ final class PdfCapabilities {
         all.add(new Capability(FROM, "stamp", "pdf", markOptions(TextMarking.Kind.STAMP), Inputs.ONE));
         all.add(new Capability(FROM, "page-numbers", "pdf", markOptions(TextMarking.Kind.PAGE_NUMBERS), Inputs.ONE));
         all.add(new Capability(FROM, "set-metadata", "pdf", metadataOptions(), Inputs.ONE));
+        all.add(one("flatten", "pdf", OptionSpec.bool("forms", "form fields become page content (default true)"),
+                OptionSpec.bool("annotations", "comments, stamps, highlights and drawings become page content (default true)"),
+                PASSWORD));
+        all.add(one("form-fields", "json", PASSWORD));
+        all.add(one("fill-form", "pdf", OptionSpec.string("fields",
+                        "the values as a JSON object of field names (as form-fields reports them), e.g. {\"name\":\"Ada\",\"agree\":true} (required)"),
+                OptionSpec.bool("flatten", "make the filled form page content (default false)"), PASSWORD));
         all.add(one("remove-pages", "pdf", OptionSpec.pages("pages to take out, e.g. 2,4-6 (required)"), PASSWORD));
         all.add(one("extract-pages", "pdf", OptionSpec.pages("pages to keep, in this order, e.g. 5,1-3 (required)"),
                 PASSWORD));

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
- * decrypt, page edits, metadata read and written, and text marks (watermarks, stamps, page numbers). Stateless, so one instance serves every worker thread.
+ * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), and forms read, filled and flattened. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -37,7 +37,10 @@ public final class PdfConverter implements Converter {
             Map.entry("set-metadata", new MetadataWriting()),
             Map.entry("watermark", new TextMarking(TextMarking.Kind.WATERMARK)),
             Map.entry("stamp", new TextMarking(TextMarking.Kind.STAMP)),
-            Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)));
+            Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
+            Map.entry("flatten", new Flattening()),
+            Map.entry("form-fields", new FormFields()),
+            Map.entry("fill-form", new FormFilling()));
 
     @Override
     public String engine() {
