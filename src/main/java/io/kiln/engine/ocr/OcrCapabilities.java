@@ -16,6 +16,8 @@ final class OcrCapabilities {
     static final String SEARCHABLE_PDF = "ocr";
     /** Target: the recognised text. */
     static final String TEXT = "ocr-txt";
+    /** An image's text is only ever recognised, so {@code png → txt} is the same as {@code ocr-txt}. */
+    static final String PLAIN_TEXT = "txt";
     /** Image formats tesseract (Leptonica) reads, as {@link io.kiln.engine.FormatDetector} names them. */
     static final Set<String> IMAGES = Set.of("png", "jpg", "tiff", "bmp", "gif", "webp");
 
@@ -39,7 +41,8 @@ final class OcrCapabilities {
                 fromPdf(SEARCHABLE_PDF, "pdf", lang),
                 fromImages(SEARCHABLE_PDF, "pdf", lang),
                 fromPdf(TEXT, "txt", lang),
-                fromImages(TEXT, "txt", lang));
+                fromImages(TEXT, "txt", lang),
+                fromImages(PLAIN_TEXT, "txt", lang));
     }
 
     private static Capability fromPdf(String to, String ext, OptionSpec lang) {

@@ -90,8 +90,8 @@ public final class OcrConverter implements Converter {
     public List<ProducedFile> convert(ConversionTask task) throws InterruptedException {
         boolean searchable = OcrCapabilities.SEARCHABLE_PDF.equals(task.to());
         boolean pdf = "pdf".equals(task.from());
-        if (!searchable && !OcrCapabilities.TEXT.equals(task.to())
-                || !pdf && !OcrCapabilities.IMAGES.contains(task.from())) {
+        boolean text = OcrCapabilities.TEXT.equals(task.to()) || !pdf && OcrCapabilities.PLAIN_TEXT.equals(task.to());
+        if (!searchable && !text || !pdf && !OcrCapabilities.IMAGES.contains(task.from())) {
             throw new ConversionFailed(ErrorCode.UNSUPPORTED_CONVERSION,
                     "The ocr engine cannot convert " + task.from() + " to " + task.to() + ".");
         }

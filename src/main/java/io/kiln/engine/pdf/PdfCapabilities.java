@@ -77,14 +77,20 @@ final class PdfCapabilities {
                 OptionSpec.oneOf("angle", PageRotation.ANGLES, "clockwise turn in degrees (default "
                         + PageRotation.DEFAULT_ANGLE + ")"),
                 OptionSpec.pages("pages to turn, e.g. 1,3-5,!1 (default: all)"), PASSWORD));
-        all.add(one("encrypt", "pdf",
-                OptionSpec.string("userPassword", "password needed to open the result"),
-                OptionSpec.string("ownerPassword", "password that lifts the restrictions (default: a random one)"),
-                OptionSpec.bool("allowPrint", "whether printing is allowed (default true)"),
-                OptionSpec.bool("allowCopy", "whether copying text and images is allowed (default true)"),
-                OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
-                PAGES, PASSWORD));
+        // protect is the name, encrypt the first one: both stay, one operation
+        for (String to : List.of("protect", "encrypt")) {
+            all.add(one(to, "pdf",
+                    OptionSpec.string("userPassword", "password needed to open the result"),
+                    OptionSpec.string("ownerPassword", "password that lifts the restrictions (default: a random one)"),
+                    OptionSpec.bool("allowPrint", "whether printing is allowed (default true)"),
+                    OptionSpec.bool("allowCopy", "whether copying text and images is allowed (default true)"),
+                    OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
+                    OptionSpec.bool("allowAnnotate", "whether adding or changing comments is allowed (default true)"),
+                    OptionSpec.bool("allowFillForms", "whether filling in form fields is allowed (default true)"),
+                    PAGES, PASSWORD));
+        }
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));
+        all.add(one("unprotect", "pdf", PAGES, PASSWORD));
         all.add(one("metadata", "json", PASSWORD));
         all.add(new Capability(FROM, "watermark", "pdf", markOptions(TextMarking.Kind.WATERMARK), Inputs.ONE));
         all.add(new Capability(FROM, "stamp", "pdf", markOptions(TextMarking.Kind.STAMP), Inputs.ONE));

@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
-/** {@code pdf → encrypt}: AES-256 with a user and/or owner password and the allowed actions. */
+/** {@code pdf → protect} (or {@code encrypt}): AES-256 with a user and/or owner password and the allowed actions. */
 final class PdfEncryption implements PdfOperation {
 
     private static final int KEY_BITS = 256;
@@ -27,7 +27,7 @@ final class PdfEncryption implements PdfOperation {
         Optional<String> owner = secret(options, "ownerPassword");
         if (user.isEmpty() && owner.isEmpty()) {
             throw new ConversionFailed(ErrorCode.INVALID_OPTION,
-                    "encrypt needs a userPassword, an ownerPassword, or both.");
+                    task.to() + " needs a userPassword, an ownerPassword, or both.");
         }
         AccessPermission allowed = new AccessPermission();
         allowed.setCanPrint(options.bool("allowPrint", true));
@@ -35,6 +35,8 @@ final class PdfEncryption implements PdfOperation {
         allowed.setCanExtractContent(options.bool("allowCopy", true));
         allowed.setCanModify(options.bool("allowModify", true));
         allowed.setCanAssembleDocument(options.bool("allowModify", true));
+        allowed.setCanModifyAnnotations(options.bool("allowAnnotate", true));
+        allowed.setCanFillInForm(options.bool("allowFillForms", true));
         // PDFBox would reuse the user password as owner password, making the restrictions void
         StandardProtectionPolicy policy = new StandardProtectionPolicy(
                 owner.orElseGet(PdfEncryption::randomPassword), user.orElse(""), allowed);

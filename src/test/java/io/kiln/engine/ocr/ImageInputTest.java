@@ -81,6 +81,16 @@ class ImageInputTest {
     }
 
     @Test
+    void anImageToTxtIsRecognisedWithoutSayingOcr() throws Exception {
+        ProducedFile txt = convert(converter(), "png", "txt", Corpus.file("images/testOCR.png"), Map.of(), work);
+        assertThat(TextOutputTest.pages(txt)).singleElement().asString().contains("This file contains some words.");
+        assertThat(converter().capabilities()).anySatisfy(c -> {
+            assertThat(c.from()).contains("png", "jpg", "tiff");
+            assertThat(c.to()).isEqualTo("txt");
+        });
+    }
+
+    @Test
     void anImageTesseractCannotReadIsDecodedFirst() throws Exception {
         // Leptonica fails on CMYK JPEG; ImageIO (TwelveMonkeys) reads it
         Path cmyk = Corpus.file("images/pil_sample_cmyk.jpg");

@@ -23,6 +23,21 @@ class PasswordAndEncryptionTest {
     Path work;
 
     @Test
+    void protectSetsAes256AndEachPermissionAsQpdfReadsThem() throws Exception {
+        ProducedFile out = convert(work, "protect", Map.of("userPassword", "open-sesame", "ownerPassword", "owner-only",
+                "allowPrint", "false", "allowAnnotate", "false", "allowFillForms", "true", "allowCopy", "false"),
+                "pdf/minimal-document.pdf").getFirst();
+        String shown = io.kiln.testing.Poppler.run("qpdf", "--show-encryption", "--password=open-sesame", out.path().toString());
+        assertThat(shown).contains("R = 6").contains("file encryption method: AESv3")
+                .contains("print high resolution: not allowed").contains("modify annotations: not allowed")
+                .contains("modify forms: allowed").contains("extract for any purpose: not allowed")
+                .contains("Supplied password is user password");
+        assertThat(io.kiln.testing.Poppler.run("qpdf", "--show-encryption", "--password=owner-only", out.path().toString()))
+                .contains("Supplied password is owner password");
+        assertThatThrownBy(() -> Loader.loadPDF(out.path().toFile())).isInstanceOf(InvalidPasswordException.class);
+    }
+
+    @Test
     void encryptedResultNeedsTheUserPassword() throws Exception {
         ProducedFile out = convert(work, "encrypt", Map.of("userPassword", "s3cret", "allowPrint", "false"),
                 "pdf/pdflatex-4-pages.pdf").getFirst();
