@@ -46,6 +46,7 @@ import io.kiln.engine.html.chromium.ChromiumSettings;
 import io.kiln.engine.libreoffice.LibreOfficePool;
 import io.kiln.engine.libreoffice.LibreOfficeSettings;
 import io.kiln.engine.pdf.PdfConverter;
+import io.kiln.engine.qpdf.QpdfConverter;
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.UrlFetcher;
 import io.kiln.job.CreditAccounts;
@@ -162,7 +163,8 @@ public final class Kiln implements AutoCloseable {
         var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
         html = opened.add(htmlRenderer(config, data, policy));
         var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
-                new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr));
+                new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr,
+                QpdfConverter.probe(QpdfConverter.DEFAULT_PROGRAM, Runtime.getRuntime().availableProcessors())));
         fetcher = opened.add(new UrlFetcher(policy));
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
