@@ -73,6 +73,10 @@ class JavaClientTest {
             Path mergedPdf = merged.saveFile(work.resolve("merged.pdf")).get();
             assertThat(pages(mergedPdf)).isEqualTo(5);
 
+            ConversionResult trimmed = ConvertApi.convert("pdf", "delete-pages", new Param[] {uploaded,
+                    new Param("PageRange", "2-4")}, config).get();
+            assertThat(pages(trimmed.saveFile(work.resolve("trimmed.pdf")).get())).as("delete-pages: 3 of 4 gone").isEqualTo(1);
+
             String link = merged.getFile(0).getUrl();
             assertThat(status(link)).as("the result's link before the client deletes it").isEqualTo(200);
             merged.deleteSync();

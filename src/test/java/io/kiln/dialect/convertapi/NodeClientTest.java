@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The official {@code convertapi} npm client (1.15), changed only in its {@code baseUri}: it
  * uploads, converts (image → pdf, merge of an upload and a path, split chained on the merge
- * result's link, a corpus .docx → pdf) and saves the results, which PDFBox opens. Without node it fails
+ * result's link, a watermark and deleted pages on the upload, a corpus .docx → pdf) and saves the results, which PDFBox opens. Without node it fails
  * (KILN_TEST_SKIP_NODE=1 skips it).
  */
 class NodeClientTest {
@@ -43,6 +43,11 @@ class NodeClientTest {
               await merged.saveFiles(dir('merged'));
               const split = await convertapi.convert('split', { File: merged }, 'pdf');
               await split.saveFiles(dir('split'));
+              const marked = await convertapi.convert('watermark', { File: uploaded, Text: 'NODE DRAFT', FontSize: 20,
+                VerticalAlignment: 'bottom', HorizontalAlignment: 'right' }, 'pdf');
+              await marked.saveFiles(dir('watermark'));
+              const trimmed = await convertapi.convert('delete-pages', { File: uploaded, PageRange: '1-3' }, 'pdf');
+              await trimmed.saveFiles(dir('deleted'));
               if (docx) {
                 const office = await convertapi.convert('pdf', { File: docx });
                 await office.saveFiles(dir('docx'));
@@ -87,6 +92,9 @@ class NodeClientTest {
             assertThat(pdfs(out.resolve("merged"))).singleElement().satisfies(p -> assertThat(pages(p)).isEqualTo(5));
             assertThat(pdfs(out.resolve("split"))).hasSize(5).allSatisfy(p -> assertThat(pages(p)).isEqualTo(1));
             assertThat(pdfs(out.resolve("docx"))).singleElement().satisfies(p -> assertThat(pages(p)).isPositive());
+            assertThat(pdfs(out.resolve("watermark"))).singleElement().satisfies(p ->
+                    assertThat(io.kiln.testing.Poppler.drawnText(p, 4)).endsWith("NODEDRAFT"));
+            assertThat(pdfs(out.resolve("deleted"))).singleElement().satisfies(p -> assertThat(pages(p)).isEqualTo(1));
             assertThat(log).contains("ERROR 4220 ").contains("COST 1 5");
         }
     }
