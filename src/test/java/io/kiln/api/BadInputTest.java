@@ -101,7 +101,7 @@ class BadInputTest {
             assertThat(d.getNumberOfPages()).isEqualTo(1);
         }
         HttpResponse<String> refused = server.postMultipart("/v1/jobs", Multipart.form()
-                .file("file", Corpus.file("bad/jpeg-named-as.pdf")).field("to", "txt"));
+                .file("file", Corpus.file("bad/jpeg-named-as.pdf")).field("to", "split"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(json(refused).path("code").asText()).isEqualTo("unsupported_format");
         assertThat(json(refused).path("detail").asText()).contains("jpg");
