@@ -9,6 +9,7 @@ import com.ruiyun.jvppeteer.cdp.events.LifecycleEvent;
 import com.ruiyun.jvppeteer.cdp.events.RequestWillBeSentEvent;
 import com.ruiyun.jvppeteer.cdp.events.ResponseReceivedEvent;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class Navigation implements AutoCloseable {
 
     /** Past this many documents in one render the page is navigating in a loop. */
     static final int MAX_DOCUMENTS = 10;
+
+    /** How long an aborted navigation's replacement is waited for; events come within milliseconds. */
+    private static final Duration REPLACEMENT_WAIT = Duration.ofSeconds(1);
 
     /** The main document's response; {@code status} is -1 when none was seen (e.g. an error page). */
     record Response(int status, Map<String, String> headers) {
@@ -101,10 +105,13 @@ final class Navigation implements AutoCloseable {
         JsonNode started = client.send("Page.navigate", Cdp.params("url", url.toString()),
                 (int) Math.max(1, timeoutMillis), true);
         String error = started.path("errorText").asText("");
+        String loader = started.path("loaderId").asText("");
         if (!error.isEmpty()) {
+            if (error.contains("ERR_ABORTED") && replaced(loader, deadline)) {
+                return settle(deadline); // a page that sent the tab on at once (meta refresh 0): follow it
+            }
             throw new IllegalStateException(error + " at " + url);
         }
-        String loader = started.path("loaderId").asText("");
         if (loader.isEmpty()) {
             throw new IllegalStateException("the navigation to " + url + " did not start a document");
         }
@@ -114,6 +121,26 @@ final class Navigation implements AutoCloseable {
             }
         }
         return settle(deadline);
+    }
+
+    /**
+     * Whether a navigation reported aborted was replaced by a later document of the frame's own. A
+     * meta refresh of 0 s can start the next document before Chromium answers {@code Page.navigate},
+     * which then reports the first one {@code ERR_ABORTED} (seen once in a fresh-clone run of
+     * {@code hardening/SsrfSweepTest}). The replacement's request event may arrive on another of
+     * jvppeteer's threads just after the answer, so it is waited for briefly.
+     */
+    private synchronized boolean replaced(String aborted, long deadlineNanos) throws InterruptedException {
+        long until = Math.min(deadlineNanos, System.nanoTime() + REPLACEMENT_WAIT.toNanos());
+        while (true) {
+            boolean other = aborted.isEmpty() ? documents.size() > 1
+                    : documents.stream().anyMatch(d -> !d.equals(aborted));
+            long left = until - System.nanoTime();
+            if (other || left <= 0) {
+                return other;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** Whether the frame has moved to another document since the last {@link #settle}. */
