@@ -34,6 +34,12 @@ public final class SignedLinks {
                 + "?expires=" + exp + "&sig=" + sign(fileId, exp);
     }
 
+    /** The signature alone, as {@code expires=...&sig=...}, for a route that names the file by id only (pdfRest's {@code /resource/{id}}). */
+    public String query(String fileId, Instant expires) {
+        long exp = expires.getEpochSecond();
+        return "expires=" + exp + "&sig=" + sign(fileId, exp);
+    }
+
     /** True when {@code sig} is this server's signature of the id and expiry, and it has not expired. */
     public boolean valid(String fileId, String expires, String sig, Instant now) {
         if (expires == null || sig == null) {

@@ -198,7 +198,8 @@ public final class Kiln implements AutoCloseable {
         var api = new ApiContext(jobs, new Auth(tenants), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
-        var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix());
+        var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix(),
+                !config.dialects().pdfRestPrefix().equals(config.dialects().convertApiPrefix()));
         var convertApi = new ConvertApiRoutes(api, registry::optionNames, config.dialects().convertApiPrefix(),
                 config.dialects().convertApiPollWait(), cluster.<PollHolds>map(shared ->
                         new JdbcPollHolds(shared, clock)).orElseGet(PollHolds::inProcess));

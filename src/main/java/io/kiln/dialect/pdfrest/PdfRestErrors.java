@@ -7,6 +7,7 @@ import io.kiln.api.Json;
 import io.kiln.api.Problems;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.KilnException;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +34,13 @@ final class PdfRestErrors {
     }
 
     /** pdfRest's error body, for the paths the dialect is mounted at. */
-    static ErrorShape shape(String prefix) {
+    static ErrorShape shape(String prefix, boolean servesUpload) {
         return new ErrorShape() {
             @Override
             public boolean owns(String path) {
-                return path.equals(prefix + "/convert") || ErrorShape.under(path, prefix, "/request-status");
+                return path.equals(prefix + "/convert") || servesUpload && path.equals(prefix + "/upload")
+                        || ErrorShape.under(path, prefix, "/request-status", "/resource")
+                        || Arrays.stream(PdfRestOperation.values()).anyMatch(op -> path.equals(prefix + op.path));
             }
 
             @Override

@@ -3,7 +3,6 @@ package io.kiln.dialect.pdfrest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.kiln.api.ApiContext;
-import io.kiln.api.Auth;
 import io.kiln.api.OwnLinks;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
@@ -12,31 +11,55 @@ import io.kiln.job.Job;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Mounts the pdfRest dialect: {@code POST /convert} and {@code GET /request-status/{id}}, at the root or a prefix. */
+/**
+ * Mounts the pdfRest dialect at the root or a prefix: the seed's {@code POST /convert}, the Cloud API's
+ * operation routes of {@link PdfRestOperation}, {@code /upload}, {@code /resource/{id}}, and
+ * {@code GET /request-status/{id}} for both.
+ */
 public final class PdfRestRoutes {
 
     private final ApiContext api;
     private final String prefix;
     private final PdfRestRequests requests;
     private final RequestStatusView view;
+    private final OperationRoute operations;
+    private final ResourceRoutes resources;
+    private final boolean servesUpload;
 
-    /** @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /pdfrest}) */
-    public PdfRestRoutes(ApiContext api, String prefix) {
+    /**
+     * @param prefix where the dialect is mounted ({@code ""} for the root, else e.g. {@code /pdfrest})
+     * @param servesUpload whether {@code POST /upload} is this dialect's: false when ConvertAPI, whose
+     *     upload has the same path, is mounted at the same prefix
+     */
+    public PdfRestRoutes(ApiContext api, String prefix, boolean servesUpload) {
         this.api = api;
         this.prefix = prefix;
         this.requests = new PdfRestRequests(api.jobs().files(),
                 new OwnLinks(api.links(), api.jobs().files(), api.clock()));
         this.view = new RequestStatusView(api.links());
+        var links = new ResourceLinks(api.links(), prefix);
+        this.operations = new OperationRoute(api, new OperationRequests(api.jobs().files()),
+                new OperationView(links, api.jobs().files()));
+        this.resources = new ResourceRoutes(api, links);
+        this.servesUpload = servesUpload;
     }
 
     /** How this dialect answers errors that reach none of its handlers. */
     public io.kiln.api.ErrorShape errorShape() {
-        return PdfRestErrors.shape(prefix);
+        return PdfRestErrors.shape(prefix, servesUpload);
     }
 
     public void register(RoutesConfig routes) {
         routes.post(prefix + "/convert", PdfRestErrors.guard(this::convert));
         routes.get(prefix + "/request-status/{id}", PdfRestErrors.guard(this::status));
+        for (PdfRestOperation op : PdfRestOperation.values()) {
+            routes.post(prefix + op.path, PdfRestErrors.guard(ctx -> operations.handle(ctx, op)));
+        }
+        if (servesUpload) {
+            routes.post(prefix + "/upload", PdfRestErrors.guard(resources::upload));
+        }
+        routes.get(prefix + ResourceLinks.ROOT + "{id}", PdfRestErrors.guard(resources::get));
+        routes.delete(prefix + ResourceLinks.ROOT + "{id}", PdfRestErrors.guard(resources::delete));
     }
 
     private void convert(Context ctx) {
@@ -53,13 +76,15 @@ public final class PdfRestRoutes {
         String id = ctx.pathParam("id");
         Job job = api.jobs().find(caller.tenant(), id).orElseThrow(() ->
                 new RequestRejected(ErrorCode.NOT_FOUND, "no request with id " + id));
+        if (OperationRequests.DIALECT.equals(job.dialect())) { // the job records which routes started it
+            operations.status(ctx, job);
+            return;
+        }
         RequestStatusView.Answer answer = view.render(api.baseUrl(ctx), job);
         ctx.status(answer.status()).json(answer.body());
     }
 
-    /** The key from {@code Api-Key}, else {@code Authorization: Bearer} (or Kiln's other forms). */
     private Caller caller(Context ctx) {
-        String key = ctx.header("Api-Key");
-        return api.auth().caller(key != null && !key.isBlank() ? key : Auth.presentedKey(ctx));
+        return PdfRestKeys.caller(api.auth(), ctx);
     }
 }

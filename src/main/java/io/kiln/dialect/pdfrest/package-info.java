@@ -1,5 +1,5 @@
 /**
- * The pdfRest dialect: {@code POST /convert} ({@code {"source": URL, "format": ext}} as JSON, or a
+ * The pdfRest dialect: its Cloud API's operation routes (below), and the seed's {@code POST /convert} ({@code {"source": URL, "format": ext}} as JSON, or a
  * multipart {@code file} and {@code format}) starts a job, {@code GET /request-status/{id}} polls it.
  * A thin adapter over {@link io.kiln.job.JobService}; may depend on {@code api} (auth, signed links),
  * {@code job} and {@code storage} types, never on an engine, a store or the file system.
@@ -19,6 +19,24 @@
  *   {@code results} lists all); 422 failed with {@code error}, because the poll itself was fine and it is
  *   the document that could not be processed (aborted jobs too); 404 for an id unknown, deleted or
  *   expired.</li>
+ *   <li>The Cloud API's own routes ({@link io.kiln.dialect.pdfrest.PdfRestOperation}, one line each, over
+ *   Kiln's native PDF targets): multipart {@code file} or {@code id} (not both: 400), or JSON; array
+ *   parameters as {@code name[]} or JSON arrays. pdfRest's defaults are passed explicitly where Kiln's
+ *   differ (watermark: 72 pt, black, 0.5 opaque, not turned, centred). {@code last} in page lists is
+ *   Kiln's {@code !1}; {@code even}/{@code odd}, image watermarks, {@code x}/{@code y} offsets and
+ *   per-input merge pages are refused by name; {@code font} is ignored (Kiln's sans face).</li>
+ *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
+ *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
+ *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>
+ *   <li>{@code outputUrl} is {@code /resource/{id}?format=file} plus Kiln's signature, so it downloads
+ *   without a key; {@code /resource/{id}} without a key or signature is 401.</li>
+ *   <li>{@code Response-Type: requestId} (or the reference's {@code Request-Type}) answers
+ *   {@code {"requestId"}}. {@code /request-status} tells the two kinds of job apart by the dialect the job
+ *   records at submission: {@code pdfrest-cloud} jobs are answered pending/completed in the Cloud shape,
+ *   {@code pdfrest} ones (the seed's {@code /convert}) as above. A polled {@code /pdf-info} answers every
+ *   query Kiln can: the job does not keep the queries.</li>
+ *   <li>{@code POST /upload} is served only when ConvertAPI, whose upload has the same path, is mounted
+ *   elsewhere; otherwise send {@code file} to each route.</li>
  *   <li>Errors are {@code {"error": message}} with Kiln's status for the error code
  *   ({@link io.kiln.api.Problems#status}): 400, 401, 402, 404, 413, 422, 429, 5xx.</li>
  * </ul>

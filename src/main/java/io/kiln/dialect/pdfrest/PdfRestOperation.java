@@ -1,0 +1,61 @@
+package io.kiln.dialect.pdfrest;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The pdfRest Cloud routes Kiln serves with its own engines, one per operation: path, Kiln target,
+ * and how the route's parameters become Kiln options. Routes and names from pdfRest's reference
+ * (pdfrest/pdfrest-docs, api-reference-guide) and samples (datalogics/pdf-rest-api-samples,
+ * {@code cURL/Endpoint Examples}).
+ */
+enum PdfRestOperation {
+    WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options),
+    SPLIT("/split-pdf", "split", PdfRestOptions::split),
+    MERGED("/merged-pdf", "merge", PdfRestOptions::merge),
+    INFO("/pdf-info", "info", PdfRestOptions::none),
+    FLATTENED_FORMS("/flattened-forms-pdf", "flatten", PdfRestOptions::flattenForms),
+    FLATTENED_ANNOTATIONS("/flattened-annotations-pdf", "flatten", PdfRestOptions::flattenAnnotations),
+    ENCRYPTED("/encrypted-pdf", "protect", PdfRestOptions::encrypt),
+    RESTRICTED("/restricted-pdf", "protect", PdfRestOptions::restrict),
+    DECRYPTED("/decrypted-pdf", "unprotect", PdfRestOptions::decrypt),
+    UNRESTRICTED("/unrestricted-pdf", "unprotect", PdfRestOptions::unrestrict),
+    LINEARIZED("/linearized-pdf", "linearize", PdfRestOptions::none);
+
+    /**
+     * The answer's shape: one {@code outputId}; {@code outputId} and {@code outputUrl} as arrays (split);
+     * {@code inputId} as an array (merge, and watermark, whose samples read {@code inputId[0]}); or the
+     * {@code /pdf-info} keys.
+     */
+    enum Answer { FILE, OUTPUTS_LISTED, INPUTS_LISTED, INFO }
+
+    final String path;
+    final String target;
+    final Function<PdfRestParams, Map<String, String>> options;
+
+    PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options) {
+        this.path = path;
+        this.target = target;
+        this.options = options;
+    }
+
+    boolean takesManyInputs() {
+        return this == MERGED;
+    }
+
+    /** pdfRest's default {@code output}: {@code <input>_pdfrest_<route>}, or {@code pdfrest_merged-pdf}. */
+    String defaultOutput(String inputBase) {
+        String route = path.substring(1);
+        return takesManyInputs() ? "pdfrest_" + route : inputBase + "_pdfrest_" + route;
+    }
+
+    /** The answer's shape for a job of this Kiln target: a request-status poll knows only the job. */
+    static Answer answerFor(String target) {
+        return switch (target) {
+            case "split" -> Answer.OUTPUTS_LISTED;
+            case "merge", "watermark" -> Answer.INPUTS_LISTED;
+            case "info" -> Answer.INFO;
+            default -> Answer.FILE;
+        };
+    }
+}

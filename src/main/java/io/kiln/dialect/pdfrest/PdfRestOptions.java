@@ -1,0 +1,103 @@
+package io.kiln.dialect.pdfrest;
+
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The parameters of pdfRest's page, security and flattening routes as Kiln options (watermarks: {@link WatermarkParams}). */
+final class PdfRestOptions {
+
+    /** pdfRest's {@code restrictions[]} values (its reference, §POST /restricted-pdf) and the Kiln permission each one turns off. */
+    private static final Map<String, String> RESTRICTIONS = Map.of(
+            "print_low", "allowPrint", "print_high", "allowPrint",
+            "edit_content", "allowModify", "edit_document_assembly", "allowModify",
+            "copy_content", "allowCopy", "edit_annotations", "allowAnnotate",
+            "edit_fill_and_sign_form_fields", "allowFillForms");
+
+    /** Page lists of {@code /merged-pdf} that mean a whole input: the only ones Kiln's merge can take per input. */
+    private static final Set<String> WHOLE = Set.of("1-last", "1-", "all");
+
+    private PdfRestOptions() {
+    }
+
+    static Map<String, String> none(PdfRestParams p) {
+        return Map.of();
+    }
+
+    static Map<String, String> split(PdfRestParams p) {
+        List<String> ranges = p.list("pages");
+        if (ranges.isEmpty()) {
+            return Map.of(); // one output per page, as pdfRest does
+        }
+        List<String> each = ranges.stream().map(r -> {
+            if (r.contains(",")) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION,
+                        "pages: '" + r + "' lists several ranges for one output; send one range per pages[]");
+            }
+            return PdfRestPages.toKiln("pages", r);
+        }).toList();
+        return Map.of("pages", String.join(",", each));
+    }
+
+    static Map<String, String> merge(PdfRestParams p) {
+        for (String pages : p.list("pages")) {
+            if (!WHOLE.contains(pages)) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION,
+                        "pages: '" + pages + "' — only whole inputs (1-last) can be merged");
+            }
+        }
+        return Map.of();
+    }
+
+    static Map<String, String> flattenForms(PdfRestParams p) {
+        return Map.of("annotations", "false");
+    }
+
+    static Map<String, String> flattenAnnotations(PdfRestParams p) {
+        return Map.of("forms", "false");
+    }
+
+    static Map<String, String> encrypt(PdfRestParams p) {
+        Map<String, String> o = opening(p);
+        o.put("userPassword", p.required("new_open_password"));
+        p.text("current_permissions_password").ifPresent(pw -> o.put("ownerPassword", pw));
+        return o;
+    }
+
+    static Map<String, String> restrict(PdfRestParams p) {
+        Map<String, String> o = opening(p);
+        o.put("ownerPassword", p.required("new_permissions_password"));
+        p.text("current_open_password").ifPresent(pw -> o.put("userPassword", pw)); // pdfRest keeps it
+        for (String r : p.list("restrictions")) {
+            if (r.equals("accessibility_off")) {
+                continue; // Kiln always leaves extraction for accessibility on, as PDF 2.0 asks
+            }
+            String permission = RESTRICTIONS.get(r);
+            if (permission == null) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION, "restrictions: '" + r + "' is not one of "
+                        + String.join(", ", new java.util.TreeSet<>(RESTRICTIONS.keySet())) + ", accessibility_off");
+            }
+            o.put(permission, "false");
+        }
+        return o;
+    }
+
+    static Map<String, String> decrypt(PdfRestParams p) {
+        return Map.of("password", p.required("current_open_password"));
+    }
+
+    static Map<String, String> unrestrict(PdfRestParams p) {
+        return Map.of("password", p.required("current_permissions_password"));
+    }
+
+    /** The password that opens the input, when it already has one. */
+    private static Map<String, String> opening(PdfRestParams p) {
+        Map<String, String> o = new LinkedHashMap<>();
+        p.text("current_open_password").or(() -> p.text("current_permissions_password"))
+                .ifPresent(pw -> o.put("password", pw));
+        return o;
+    }
+}

@@ -1,0 +1,271 @@
+package io.kiln.dialect.pdfrest;
+
+import static io.kiln.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiln.auth.ApiKeys;
+import io.kiln.testing.Corpus;
+import io.kiln.testing.Multipart;
+import io.kiln.testing.Poppler;
+import io.kiln.testing.TestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * pdfRest's Cloud routes called as its samples call them (datalogics/pdf-rest-api-samples, cURL
+ * "Endpoint Examples": multipart {@code file}, or JSON {@code {"id"}} after {@code /upload}), each result
+ * downloaded from {@code outputUrl} and checked with poppler and qpdf.
+ */
+class PdfRestOperationsTest {
+
+    private static final Path FOUR_PAGES = Corpus.file("pdf/pdflatex-4-pages.pdf");
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path out;
+    static TestServer server;
+    static String key;
+
+    @BeforeAll
+    static void start() {
+        key = ApiKeys.load(data.resolve("keys")).create("acme").key();
+        // ConvertAPI also has a POST /upload: moved away, pdfRest's is at the root as in its samples
+        server = TestServer.startOn(data, "--convertapi-prefix", "/convertapi");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> post(String route, Multipart form) {
+        return server.send(form.into(server.request(route).header("Api-Key", key)).build());
+    }
+
+    private static HttpResponse<String> postJson(String route, String body) {
+        return server.send(server.request(route).header("Api-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static JsonNode ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r);
+    }
+
+    /** Downloads a URL as a client would, without its key. */
+    private static Path download(String url, String name) throws IOException {
+        HttpResponse<byte[]> r = server.sendForBytes(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(r.statusCode()).as(url).isEqualTo(200);
+        Path p = out.resolve(name);
+        Files.write(p, r.body());
+        return p;
+    }
+
+    @Test
+    void watermarkedPdfDrawsTheTextOnTheChosenPagesAndListsTheInput() throws Exception {
+        JsonNode r = ok(post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("watermark_text", "KILNCONFIDENTIAL").field("text_size", "30")
+                .field("text_color_rgb", "255,0,0").field("opacity", "0.8")
+                .field("vertical_alignment", "top").field("horizontal_alignment", "left").field("pages", "2-last")));
+        assertThat(r.path("inputId").isArray()).as("samples read inputId[0]").isTrue();
+        assertThat(r.path("outputUrl").asText()).contains("/resource/" + r.path("outputId").asText() + "?format=file");
+        Path pdf = download(r.path("outputUrl").asText(), "watermarked.pdf");
+        assertThat(Poppler.info(pdf, "Pages")).isEqualTo("4");
+        assertThat(Poppler.drawnText(pdf, 1)).doesNotContain("KILNCONFIDENTIAL");
+        for (int page = 2; page <= 4; page++) {
+            assertThat(Poppler.drawnText(pdf, page)).as("page " + page).contains("KILNCONFIDENTIAL");
+        }
+    }
+
+    @Test
+    void watermarkRotationDefaultsToPdfRestsZeroSoTheTextReadsAcross() throws Exception {
+        JsonNode r = ok(post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("watermark_text", "LEVEL WORDS")));
+        Path pdf = download(r.path("outputUrl").asText(), "level.pdf");
+        // level text comes out of pdftotext as one run; Kiln's own 45° default would not
+        assertThat(Poppler.pageText(pdf, 1)).contains("LEVEL WORDS");
+    }
+
+    @Test
+    void anImageWatermarkIsRefusedInPdfRestsErrorShape() {
+        HttpResponse<String> r = post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .file("watermark_file", FOUR_PAGES));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("error").asText()).contains("only text watermarks");
+    }
+
+    @Test
+    void splitPdfGivesOneOutputPerPagesValue() throws Exception {
+        JsonNode r = ok(post("/split-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("pages[]", "1-2").field("pages[]", "last")));
+        assertThat(r.path("outputUrl")).hasSize(2);
+        assertThat(r.path("outputId")).hasSize(2);
+        List<String> original = Poppler.pageTexts(FOUR_PAGES);
+        Path first = download(r.path("outputUrl").get(0).asText(), "split-1.pdf");
+        Path last = download(r.path("outputUrl").get(1).asText(), "split-2.pdf");
+        assertThat(Poppler.pageTexts(first)).containsExactly(original.get(0), original.get(1));
+        assertThat(Poppler.pageTexts(last)).containsExactly(original.get(3));
+    }
+
+    @Test
+    void splitPdfWithoutPagesGivesEveryPage() {
+        JsonNode r = ok(post("/split-pdf", Multipart.form().file("file", FOUR_PAGES)));
+        assertThat(r.path("outputId")).hasSize(4);
+    }
+
+    @Test
+    void mergedPdfJoinsUploadedResourcesInOrderFromJson() throws Exception {
+        JsonNode up = ok(post("/upload", Multipart.form().file("file", FOUR_PAGES)
+                .file("file", Corpus.file("pdf/cweb.pdf"))));
+        String a = up.path("files").get(0).path("id").asText();
+        String b = up.path("files").get(1).path("id").asText();
+        assertThat(up.path("files").get(0).path("name").asText()).isEqualTo("pdflatex-4-pages.pdf");
+        JsonNode r = ok(postJson("/merged-pdf", "{\"id\":[\"" + b + "\",\"" + a + "\"],\"type\":[\"id\",\"id\"],"
+                + "\"pages\":[\"1-last\",\"1-last\"]}"));
+        assertThat(r.path("inputId").get(0).asText()).isEqualTo(b);
+        assertThat(r.path("inputId").get(1).asText()).isEqualTo(a);
+        Path merged = download(r.path("outputUrl").asText(), "merged.pdf");
+        int cweb = Integer.parseInt(Poppler.info(Corpus.file("pdf/cweb.pdf"), "Pages"));
+        assertThat(Poppler.info(merged, "Pages")).isEqualTo(Integer.toString(cweb + 4));
+        assertThat(Poppler.pageText(merged, cweb + 1)).isEqualTo(Poppler.pageText(FOUR_PAGES, 1));
+    }
+
+    @Test
+    void pdfInfoAnswersTheQueriesAskedAndNamesTheOnesItCannot() {
+        JsonNode r = ok(post("/pdf-info", Multipart.form().file("file", FOUR_PAGES)
+                .field("queries", "page_count,producer,pdf_version,filename,requires_password_to_open,tagged")));
+        assertThat(r.path("page_count").asInt()).isEqualTo(4);
+        assertThat(r.path("producer").asText()).isEqualTo("pdfTeX-1.40.23");
+        assertThat(r.path("pdf_version").asText()).isEqualTo("1.5.0");
+        assertThat(r.path("filename").asText()).isEqualTo("pdflatex-4-pages.pdf");
+        assertThat(r.path("requires_password_to_open").asBoolean(true)).isFalse();
+        assertThat(r.has("title")).as("not asked").isFalse();
+        assertThat(r.path("allQueriesProcessed").asBoolean(true)).isFalse();
+        assertThat(r.path("warning").asText()).contains("tagged");
+    }
+
+    @Test
+    void linearizedPdfIsLinearizedByQpdfsCheck() throws Exception {
+        JsonNode r = ok(post("/linearized-pdf", Multipart.form().file("file", FOUR_PAGES)));
+        Path pdf = download(r.path("outputUrl").asText(), "linearized.pdf");
+        assertThat(Poppler.run("qpdf", "--check", pdf.toString())).contains("File is linearized");
+        assertThat(r.path("inputId").isTextual()).isTrue();
+    }
+
+    @Test
+    void encryptedThenDecryptedChainsByOutputId() throws Exception {
+        JsonNode enc = ok(post("/encrypted-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("new_open_password", "s3cret-pass")));
+        Path locked = download(enc.path("outputUrl").asText(), "encrypted.pdf");
+        assertThat(Poppler.run("qpdf", "--show-encryption", "--password=s3cret-pass", locked.toString()))
+                .contains("R = 6");
+        HttpResponse<String> wrong = postJson("/decrypted-pdf", "{\"id\":\"" + enc.path("outputId").asText()
+                + "\",\"current_open_password\":\"not-it\"}");
+        assertThat(wrong.statusCode()).isIn(401, 422);
+        assertThat(json(wrong).has("error")).isTrue();
+        JsonNode dec = ok(postJson("/decrypted-pdf", "{\"id\":\"" + enc.path("outputId").asText()
+                + "\",\"current_open_password\":\"s3cret-pass\"}"));
+        assertThat(dec.path("inputId").asText()).isEqualTo(enc.path("outputId").asText());
+        Path open = download(dec.path("outputUrl").asText(), "decrypted.pdf");
+        assertThat(Poppler.run("qpdf", "--show-encryption", open.toString())).contains("File is not encrypted");
+        assertThat(Poppler.text(open)).isEqualTo(Poppler.text(FOUR_PAGES));
+    }
+
+    @Test
+    void restrictedPdfTurnsOffTheNamedPermissions() throws Exception {
+        JsonNode r = ok(post("/restricted-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("new_permissions_password", "owner-pass").field("restrictions[]", "print_high")
+                .field("restrictions[]", "copy_content")));
+        Path pdf = download(r.path("outputUrl").asText(), "restricted.pdf");
+        String shown = Poppler.run("qpdf", "--show-encryption", pdf.toString());
+        assertThat(shown).contains("print high resolution: not allowed").contains("extract for any purpose: not allowed")
+                .contains("modify other: allowed");
+        JsonNode free = ok(postJson("/unrestricted-pdf", "{\"id\":\"" + r.path("outputId").asText()
+                + "\",\"current_permissions_password\":\"owner-pass\"}"));
+        Path open = download(free.path("outputUrl").asText(), "unrestricted.pdf");
+        assertThat(Poppler.run("qpdf", "--show-encryption", open.toString())).contains("File is not encrypted");
+    }
+
+    @Test
+    void flattenedFormsPdfIsAPdfOfTheSamePages() throws Exception {
+        JsonNode r = ok(post("/flattened-forms-pdf", Multipart.form().file("file", FOUR_PAGES)));
+        assertThat(Poppler.info(download(r.path("outputUrl").asText(), "flat.pdf"), "Pages")).isEqualTo("4");
+    }
+
+    @Test
+    void aRequestIdIsPolledUntilCompletedInTheRealShape() throws Exception {
+        HttpResponse<String> started = server.send(Multipart.form().file("file", FOUR_PAGES)
+                .into(server.request("/linearized-pdf").header("Api-Key", key).header("Response-Type", "requestId"))
+                .build());
+        String id = ok(started).path("requestId").asText();
+        assertThat(json(started).size()).isEqualTo(1);
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> polled = server.send(server.request("/request-status/" + id)
+                    .header("Api-Key", key).GET().build());
+            assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+            last.set(json(polled));
+            assertThat(last.get().path("status").asText()).isIn("pending", "completed");
+            assertThat(last.get().path("requestId").asText()).isEqualTo(id);
+            return last.get().path("status").asText().equals("completed");
+        });
+        Path pdf = download(last.get().path("outputUrl").asText(), "async.pdf");
+        assertThat(Poppler.run("qpdf", "--check", pdf.toString())).contains("File is linearized");
+        assertThat(last.get().path("inputId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aResourceIsDescribedLinkedAndDeleted() throws Exception {
+        JsonNode r = ok(post("/linearized-pdf", Multipart.form().file("file", FOUR_PAGES).field("output", "fast")));
+        String id = r.path("outputId").asText();
+        JsonNode info = ok(server.send(server.request("/resource/" + id + "?format=info").header("Api-Key", key)
+                .GET().build()));
+        assertThat(info.path("id").asText()).isEqualTo(id);
+        assertThat(info.path("name").asText()).isEqualTo("fast.pdf");
+        assertThat(info.path("type").asText()).isEqualTo("application/pdf");
+        assertThat(info.path("size").asLong()).isPositive();
+        JsonNode url = ok(server.send(server.request("/resource/" + id + "?format=url").header("Api-Key", key)
+                .GET().build()));
+        assertThat(Poppler.info(download(url.path("url").asText(), "by-url.pdf"), "Pages")).isEqualTo("4");
+        HttpResponse<String> noKey = server.send(server.request("/resource/" + id + "?format=file").GET().build());
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(json(noKey).path("error").asText()).isNotBlank();
+        HttpResponse<String> deleted = server.send(server.request("/resource/" + id).header("Api-Key", key)
+                .DELETE().build());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        HttpResponse<String> gone = server.send(server.request("/resource/" + id + "?format=info")
+                .header("Api-Key", key).GET().build());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json(gone).path("error").asText()).contains(id);
+    }
+
+    @Test
+    void aFileAndAnIdTogetherAreRefused() {
+        HttpResponse<String> r = post("/linearized-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .field("id", "0190a1b2-0000-7000-8000-000000000000"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("error").asText()).isEqualTo("This route will only accept a File or an ID, not both.");
+    }
+
+    @Test
+    void aWrongKeyIsRefusedInPdfRestsShape() {
+        HttpResponse<String> r = server.send(Multipart.form().file("file", FOUR_PAGES)
+                .into(server.request("/linearized-pdf").header("Api-Key", "nope")).build());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).path("error").asText()).isNotBlank();
+    }
+}
