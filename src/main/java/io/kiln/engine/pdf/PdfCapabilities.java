@@ -108,6 +108,15 @@ final class PdfCapabilities {
                 PASSWORD));
         all.add(one("reorder", "pdf", OptionSpec.pages("every page once, in the new order, e.g. 3,1,2 (required)"),
                 PASSWORD));
+        all.add(one("compress", "pdf",
+                OptionSpec.oneOf("level", CompressionLevel.NAMES, "how hard to work on images: lossless keeps every pixel;"
+                        + " low, medium and high downsample to " + CompressionLevel.LOW.dpi + ", " + CompressionLevel.MEDIUM.dpi
+                        + " and " + CompressionLevel.HIGH.dpi + " dpi (default " + CompressionLevel.DEFAULT.wire() + ")"),
+                OptionSpec.integer("dpi", 36, 1200, "resolution images are downsampled to when drawn at more than "
+                        + CompressionLevel.THRESHOLD + " times it (default: the level's)"),
+                OptionSpec.integer("quality", 1, 100, "JPEG quality of recompressed photographs (default: the level's,"
+                        + " " + Math.round(CompressionLevel.MEDIUM.quality * 100) + " at medium)"),
+                PASSWORD));
         return List.copyOf(all);
     }
 
