@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.testing.Corpus;
+import io.kiln.testing.ImagePdfs;
 import io.kiln.testing.Multipart;
 import io.kiln.testing.Poppler;
 import io.kiln.testing.TestServer;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * names, checked in the file a client downloads: ConvertAPI's {@code watermark} (its alignment pair
  * and 0–100 opacity), {@code delete-pages}, {@code rotate} ({@code RotatePage}) and metadata on
  * pdf → pdf ({@code PdfTitle}, ...); PDF.co's {@code /v1/pdf/edit/delete-pages} (pages from 1) and
- * {@code /v1/pdf/edit/rotate} (pages from 0); the native API's {@code page-numbers}.
+ * {@code /v1/pdf/edit/rotate} (pages from 0); ConvertAPI's {@code compress} ({@code Preset}) and
+ * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}); the native API's {@code page-numbers}.
  */
 class PdfOperationsTest {
 
@@ -111,6 +113,47 @@ class PdfOperationsTest {
         JsonNode formats = json(server.get("/v1/formats"));
         assertThat(formats.path("formats").findValuesAsText("to")).contains("watermark", "stamp", "page-numbers",
                 "metadata", "set-metadata", "remove-pages", "extract-pages", "reorder");
+    }
+
+    @Test
+    void convertApiCompressTakesItsPresetAndRefusesOneItDoesNotKnowInItsShape() throws Exception {
+        Path album = ImagePdfs.photoAlbum(Files.createDirectories(work.resolve("in")).resolve("album.pdf"), 2);
+        // both results are called album.pdf, as ConvertAPI names them: each is read before the next
+        Path ebook = convertApi("/convert/pdf/to/compress", Multipart.form().file("File", album).field("Preset", "ebook"));
+        assertThat(Poppler.maxImagePpi(ebook)).as("ebook: 150 dpi").isBetween(140, 225);
+        assertThat(Poppler.text(ebook)).isEqualTo(Poppler.text(album));
+        long ebookSize = Files.size(ebook);
+        Path text = convertApi("/convert/pdf/to/compress", Multipart.form().file("File", album).field("Preset", "text"));
+        assertThat(Poppler.maxImagePpi(text)).as("text: 72 dpi").isLessThanOrEqualTo(108);
+        assertThat(Files.size(text)).isLessThan(ebookSize).isLessThan(Files.size(album));
+
+        HttpResponse<String> bad = server.postMultipart("/convert/pdf/to/compress", Multipart.form().file("File", album)
+                .field("Preset", "tiny"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("Message").asText()).contains("Preset").contains("ebook");
+        assertThat(json(bad).path("Code").asInt()).isPositive();
+    }
+
+    @Test
+    void pdfCoOptimizeTakesTheQualityAndResolutionOfItsProfiles() throws Exception {
+        Path album = ImagePdfs.photoAlbum(Files.createDirectories(work.resolve("in")).resolve("album.pdf"), 2);
+        String url = json(server.send(Multipart.form().file("file", album)
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode plain = json(server.postJson("/v1/pdf/optimize", "{\"url\":\"" + url + "\",\"name\":\"small.pdf\"}"));
+        assertThat(plain.path("error").asBoolean()).as(plain.toString()).isFalse();
+        JsonNode profiled = json(server.postJson("/v1/pdf/optimize", "{\"url\":\"" + url + "\",\"profiles\":"
+                + "\"{ 'ImageOptimizationFormat': 'JPEG', 'JPEGQuality': 25, 'ResampleImages': true, 'ResamplingResolution': 72 }\"}"));
+        assertThat(profiled.path("error").asBoolean()).as(profiled.toString()).isFalse();
+        Path medium = download(plain.path("url").asText(), "medium.pdf");
+        Path low = download(profiled.path("url").asText(), "low.pdf");
+        assertThat(plain.path("name").asText()).isEqualTo("small.pdf");
+        assertThat(Poppler.maxImagePpi(medium)).isBetween(140, 225);
+        assertThat(Poppler.maxImagePpi(low)).isLessThanOrEqualTo(108);
+        assertThat(Files.size(low)).isLessThan(Files.size(medium));
+
+        JsonNode broken = json(server.postJson("/v1/pdf/optimize", "{\"url\":\"" + url + "\",\"profiles\":\"{ JPEGQuality: \"}"));
+        assertThat(broken.path("error").asBoolean()).isTrue();
+        assertThat(broken.path("message").asText()).contains("profiles");
     }
 
     /** A ConvertAPI conversion with {@code StoreFile=true}, its one result downloaded by its {@code Url}. */

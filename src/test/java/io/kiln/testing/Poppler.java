@@ -31,6 +31,12 @@ public final class Poppler {
                 .replaceAll("\\s", "");
     }
 
+    /** The highest x-ppi {@code pdfimages -list} reports for any image; 0 when there is none. */
+    public static int maxImagePpi(Path pdf) {
+        return run("pdfimages", "-list", pdf.toString()).lines().skip(2).map(l -> l.trim().split("\\s+"))
+                .filter(c -> c.length > 12).mapToInt(c -> Integer.parseInt(c[12])).max().orElse(0);
+    }
+
     /** The text of every page. */
     public static String text(Path pdf) {
         return run("pdftotext", "-q", "-layout", pdf.toString(), "-");

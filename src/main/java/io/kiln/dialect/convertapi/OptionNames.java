@@ -1,11 +1,14 @@
 package io.kiln.dialect.convertapi;
 
+import io.kiln.error.ErrorCode;
+import io.kiln.error.RequestRejected;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns ConvertAPI's converter parameters into Kiln options: a few by name ({@code PageRange} →
@@ -23,6 +26,7 @@ final class OptionNames {
     private static final Map<String, String> MAPPED = Map.ofEntries(
             Map.entry("pagerange", "pages"), Map.entry("password", "password"), Map.entry("filename", "name"),
             Map.entry("timeout", "timeout"), Map.entry("imageresolution", "dpi"), Map.entry("jpgquality", "quality"),
+            Map.entry("imagequality", "quality"),
             Map.entry("userpassword", "userPassword"), Map.entry("ownerpassword", "ownerPassword"),
             Map.entry("rotatepage", "angle"),
             // metadata on pdf → pdf (ConvertAPI's .NET library: "Remove Metadata" sends these)
@@ -31,6 +35,14 @@ final class OptionNames {
 
     /** Parameters whose blank value means "remove it" rather than "not given". */
     private static final Set<String> BLANK_CLEARS = Set.of("pdftitle", "pdfsubject", "pdfauthor", "pdfcreator", "pdfkeywords");
+
+    /**
+     * ConvertAPI's compress {@code Preset} (named after Ghostscript's) → Kiln's {@code level}: {@code none}
+     * and {@code archive} keep every pixel, {@code printer} is 300 dpi, {@code web} and {@code ebook}
+     * 150, {@code text} and {@code screen} 72.
+     */
+    private static final Map<String, String> PRESETS = Map.of("none", "lossless", "archive", "lossless",
+            "printer", "low", "web", "medium", "ebook", "medium", "text", "high", "screen", "high");
 
     /** ConvertAPI's alignment pair, which Kiln's one {@code position} takes together. */
     private static final Set<String> ALIGNMENT = Set.of("verticalalignment", "horizontalalignment");
@@ -60,6 +72,10 @@ final class OptionNames {
                 options.put("opacity", percentOf(value.get())); // ConvertAPI counts opacity 0–100, Kiln 0–1
                 continue;
             }
+            if (name.equals("preset") && accepted.map(a -> a.contains("level")).orElse(false)) {
+                options.put("level", preset(value.get()));
+                continue;
+            }
             String option = MAPPED.getOrDefault(name, accepted.flatMap(a -> a.stream()
                     .filter(o -> o.equalsIgnoreCase(name)).findFirst()).orElse(null));
             boolean takes = option != null && accepted.map(a -> a.contains(option)).orElse(UNIVERSAL.contains(option));
@@ -86,6 +102,15 @@ final class OptionNames {
         String horizontal = h.filter(s -> !s.equals("center")).orElse("");
         String joined = vertical.isEmpty() || horizontal.isEmpty() ? vertical + horizontal : vertical + "-" + horizontal;
         return Optional.of(joined.isEmpty() ? "center" : joined);
+    }
+
+    private static String preset(String value) {
+        String level = PRESETS.get(value.trim().toLowerCase(java.util.Locale.ROOT));
+        if (level == null) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "Preset must be one of "
+                    + String.join(", ", new TreeSet<>(PRESETS.keySet())) + ", not '" + value + "'");
+        }
+        return level;
     }
 
     private static String percentOf(String value) {

@@ -19,7 +19,9 @@ enum PdfCoMethod {
     // PDF.co's reference (developer.pdf.co/api-reference/pdf-delete-pages): pages count from 1 here
     DELETE_PAGES("/v1/pdf/edit/delete-pages", "remove-pages", "pdf", Inputs.ONE, Pages.ONE_BASED),
     // PDF.co's samples (pdf-co-api-samples, "PDF Rotate Pages"): angle 90/180/270, pages from 0
-    ROTATE("/v1/pdf/edit/rotate", "rotate", "pdf", Inputs.ONE, Pages.ZERO_BASED);
+    ROTATE("/v1/pdf/edit/rotate", "rotate", "pdf", Inputs.ONE, Pages.ZERO_BASED),
+    // PDF.co's samples ("PDF Optimization API"): url, name, password, profiles (see OptimizeProfiles)
+    OPTIMIZE("/v1/pdf/optimize", "compress", "pdf", Inputs.ONE, Pages.IGNORED);
 
     /**
      * How the input document(s) are given: one {@code url}, a comma list of them, {@code html} text

@@ -72,6 +72,9 @@ final class PdfCoRequests {
         if (method == PdfCoMethod.MAKE_SEARCHABLE) {
             params.text("lang").ifPresent(l -> options.put("lang", l));
         }
+        if (method == PdfCoMethod.OPTIMIZE) {
+            params.text("profiles").ifPresent(p -> options.putAll(OptimizeProfiles.options(p)));
+        }
         if (method == PdfCoMethod.ROTATE) {
             params.text("angle").ifPresent(a -> options.put("angle", a));
         }

@@ -20,7 +20,8 @@ enum PdfRestOperation {
     RESTRICTED("/restricted-pdf", "protect", PdfRestOptions::restrict),
     DECRYPTED("/decrypted-pdf", "unprotect", PdfRestOptions::decrypt),
     UNRESTRICTED("/unrestricted-pdf", "unprotect", PdfRestOptions::unrestrict),
-    LINEARIZED("/linearized-pdf", "linearize", PdfRestOptions::none);
+    LINEARIZED("/linearized-pdf", "linearize", PdfRestOptions::none),
+    COMPRESSED("/compressed-pdf", "compress", PdfRestOptions::compress);
 
     /**
      * The answer's shape: one {@code outputId}; {@code outputId} and {@code outputUrl} as arrays (split);

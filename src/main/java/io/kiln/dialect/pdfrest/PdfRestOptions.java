@@ -52,6 +52,21 @@ final class PdfRestOptions {
         return Map.of();
     }
 
+    /**
+     * {@code compression_level} low, medium or high (required; pdfRest's samples send medium), Kiln's
+     * levels of the same names. {@code custom}, with a profile file of pdfRest's own, is refused.
+     */
+    static Map<String, String> compress(PdfRestParams p) {
+        Map<String, String> o = opening(p);
+        String level = p.required("compression_level");
+        if (!List.of("low", "medium", "high").contains(level)) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "compression_level: '" + level + "' is not one of low, medium, high"
+                    + (level.equals("custom") ? " (custom compression profiles are not supported)" : ""));
+        }
+        o.put("level", level);
+        return o;
+    }
+
     static Map<String, String> flattenForms(PdfRestParams p) {
         return Map.of("annotations", "false");
     }

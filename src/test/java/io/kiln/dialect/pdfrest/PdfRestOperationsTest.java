@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.auth.ApiKeys;
 import io.kiln.testing.Corpus;
+import io.kiln.testing.ImagePdfs;
 import io.kiln.testing.Multipart;
 import io.kiln.testing.Poppler;
 import io.kiln.testing.TestServer;
@@ -164,6 +165,23 @@ class PdfRestOperationsTest {
         Path pdf = download(r.path("outputUrl").asText(), "linearized.pdf");
         assertThat(Poppler.run("qpdf", "--check", pdf.toString())).contains("File is linearized");
         assertThat(r.path("inputId").isTextual()).isTrue();
+    }
+
+    @Test
+    void compressedPdfTakesItsCompressionLevelAndRefusesCustomProfiles() throws Exception {
+        Path album = ImagePdfs.photoAlbum(Files.createTempFile("album", ".pdf"), 2);
+        JsonNode r = ok(post("/compressed-pdf", Multipart.form().file("file", album).field("compression_level", "high")));
+        Path small = download(r.path("outputUrl").asText(), "compressed.pdf");
+        assertThat(Files.size(small)).isLessThan(Files.size(album));
+        assertThat(Poppler.maxImagePpi(small)).as("high: 72 dpi").isLessThanOrEqualTo(108);
+        assertThat(Poppler.text(small)).isEqualTo(Poppler.text(album));
+
+        HttpResponse<String> custom = post("/compressed-pdf", Multipart.form().file("file", album).field("compression_level", "custom"));
+        assertThat(custom.statusCode()).isEqualTo(400);
+        assertThat(json(custom).path("error").asText()).contains("custom compression profiles are not supported");
+        assertThat(post("/compressed-pdf", Multipart.form().file("file", album)).statusCode()).as("compression_level is required")
+                .isEqualTo(400);
+        Files.delete(album);
     }
 
     @Test

@@ -77,9 +77,9 @@ class CompressionTest {
         ProducedFile high = convert(work.resolve("high"), "compress", Map.of("level", "high"), album).getFirst();
         ProducedFile lossless = convert(work.resolve("lossless"), "compress", Map.of("level", "lossless"), album).getFirst();
 
-        assertThat(maxPpi(album)).as("the album's PNG at 512 ppi").isGreaterThan(500);
-        assertThat(maxPpi(medium.path())).as("medium: 150 dpi, nothing over 1.5 times it").isBetween(140, 225);
-        assertThat(maxPpi(high.path())).as("high: 72 dpi").isLessThanOrEqualTo(108);
+        assertThat(Poppler.maxImagePpi(album)).as("the album's PNG at 512 ppi").isGreaterThan(500);
+        assertThat(Poppler.maxImagePpi(medium.path())).as("medium: 150 dpi, nothing over 1.5 times it").isBetween(140, 225);
+        assertThat(Poppler.maxImagePpi(high.path())).as("high: 72 dpi").isLessThanOrEqualTo(108);
         assertThat(Files.size(high.path())).isLessThan(Files.size(medium.path()));
         assertThat(imageSizes(lossless.path())).as("lossless keeps every image's pixels").isEqualTo(imageSizes(album));
         assertThat(Files.size(lossless.path())).isLessThanOrEqualTo(Files.size(album));
@@ -136,12 +136,6 @@ class CompressionTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
         }
-    }
-
-    /** The highest x-ppi pdfimages reports for any image. */
-    private static int maxPpi(Path pdf) {
-        return Poppler.run("pdfimages", "-list", pdf.toString()).lines().skip(2)
-                .map(l -> l.trim().split("\\s+")).filter(c -> c.length > 12).mapToInt(c -> Integer.parseInt(c[12])).max().orElse(0);
     }
 
     /** Each image's width and height as pdfimages lists them. */
