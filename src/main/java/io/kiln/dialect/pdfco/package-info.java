@@ -11,13 +11,17 @@
  *   <li><b>Parameters</b> are read from a JSON body whatever its {@code Content-Type} (PDF.co's own curl
  *   samples send JSON as curl's default form type), else from a form body, then the query string. Names
  *   are case-sensitive as PDF.co says; only {@code jobId}/{@code jobid} are accepted in both spellings.
- *   Parameters Kiln does not implement ({@code profiles}, {@code httpusername}, ...) are ignored, as
+ *   Parameters Kiln does not implement ({@code httpusername}, ...) are ignored, as
  *   PDF.co ignores unknown ones. {@code cache:} before a URL is dropped.</li>
  *   <li><b>Methods</b> ({@link io.kiln.dialect.pdfco.PdfCoMethod}): {@code from/doc}, {@code from/html}
  *   ({@code html} text, or a {@code url}), {@code from/url} (a web page printed by the browser),
  *   {@code from/image} and {@code merge} (comma-separated {@code url}s, in order), {@code to/text},
  *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code split}, {@code info},
- *   {@code makesearchable} (OCR; {@code lang} as Tesseract names languages, {@code eng} by default). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
+ *   {@code makesearchable} (OCR; {@code lang} as Tesseract names languages, {@code eng} by default),
+ *   {@code edit/delete-pages} (pages from 1), {@code edit/rotate} ({@code angle}, pages from 0),
+ *   {@code optimize} (Kiln's {@code compress} at its default level; of {@code profiles} the
+ *   {@code JPEGQuality} and {@code ResamplingResolution} are honoured, {@code ResampleImages: false}
+ *   keeps images' resolution, the rest ignored). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
  *   {@code 0,2-5,7-}, {@code !0} is the last page) and 1-based for {@code split} (PDF.co's example
  *   {@code 1-2,3-}); it is translated to Kiln's 1-based ranges.</li>
  *   <li><b>Answers</b>: one file → {@code url}; {@code to/png}, {@code to/jpg}, {@code split} → {@code urls}

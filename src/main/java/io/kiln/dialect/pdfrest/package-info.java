@@ -24,7 +24,9 @@
  *   parameters as {@code name[]} or JSON arrays. pdfRest's defaults are passed explicitly where Kiln's
  *   differ (watermark: 72 pt, black, 0.5 opaque, not turned, centred). {@code last} in page lists is
  *   Kiln's {@code !1}; {@code even}/{@code odd}, image watermarks, {@code x}/{@code y} offsets and
- *   per-input merge pages are refused by name; {@code font} is ignored (Kiln's sans face).</li>
+ *   per-input merge pages are refused by name; {@code font} is ignored (Kiln's sans face).
+ *   {@code /compressed-pdf}'s {@code compression_level} low, medium and high are Kiln's compress levels of
+ *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name.</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>
