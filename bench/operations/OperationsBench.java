@@ -49,7 +49,8 @@ public class OperationsBench {
                 new Op("form-fields", Map.of(), pdf),
                 new Op("protect", Map.of("userPassword", "bench"), pdf),
                 new Op("split", Map.of("pages", "1-50,51-"), pdf),
-                new Op("txt", Map.of(), pdf)));
+                new Op("txt", Map.of(), pdf),
+                new Op("compress", Map.of(), pdf)));
         if (qpdf.availability().isReady()) {
             ops.add(new Op("linearize", Map.of(), qpdf));
         }

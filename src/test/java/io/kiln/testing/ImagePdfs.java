@@ -1,7 +1,11 @@
 package io.kiln.testing;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -17,8 +21,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Image-heavy PDFs made from the corpus's own photographs and scans, as a phone's "save as PDF" or
- * a scanner's software makes them: each picture stored as it came (a JPEG's own bytes, a PNG's
- * pixels deflated) and drawn small, so it sits on the page at several hundred pixels per inch. The
+ * a scanner's software makes them: each picture deflated as a PNG's pixels are, or a JPEG at
+ * quality 0.9 as cameras write, and drawn small, so it sits on the page at several hundred pixels
+ * per inch. Every page's pictures are their own objects, marked with the page's number (a scanner
+ * never gives two pages the same pixels), so storing identical images once does not flatter a file. The
  * corpus has few PDFs of that kind and its folder is read-only, so tests and {@code bench/} build
  * them from {@code images/} (sources in the corpus's MANIFEST.tsv) rather than keep copies.
  */
@@ -33,15 +39,15 @@ public final class ImagePdfs {
     }
 
     /**
-     * {@code pages} pages, each with every photograph drawn 2 inches wide under a caption, so the
-     * PNG sits at 512 ppi, the JPEGs at 150 and 256; the same image objects on every page, as an
-     * album's producer shares them.
+     * {@code pages} pages, each with every photograph drawn 2 inches wide beside a caption, so the
+     * PNG sits at 512 ppi, the JPEGs at 150 and 256.
      */
     public static Path photoAlbum(Path out, int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
-            List<PDImageXObject> images = PHOTOS.stream().map(p -> image(doc, p)).toList();
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int n = 1; n <= pages; n++) {
+                int number = n;
+                List<PDImageXObject> images = PHOTOS.stream().map(p -> image(doc, p, number)).toList();
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 doc.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -68,8 +74,8 @@ public final class ImagePdfs {
     /** The scan, one per page, drawn 3.3 inches wide (300 ppi), as a desk scanner's PDF of a stack of pages. */
     public static Path scannedPages(Path out, int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
-            PDImageXObject scan = image(doc, SCAN);
             for (int n = 1; n <= pages; n++) {
+                PDImageXObject scan = image(doc, SCAN, n);
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 doc.addPage(page);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -82,13 +88,25 @@ public final class ImagePdfs {
         return out;
     }
 
-    private static PDImageXObject image(PDDocument doc, String corpusFile) {
-        Path file = Corpus.file(corpusFile);
+    /** The corpus picture with {@code page} written in its corner, stored as its kind is. */
+    private static PDImageXObject image(PDDocument doc, String corpusFile, int page) {
         try {
-            return corpusFile.endsWith(".jpg") ? JPEGFactory.createFromByteArray(doc, Files.readAllBytes(file))
-                    : LosslessFactory.createFromImage(doc, ImageIO.read(file.toFile()));
+            BufferedImage source = ImageIO.read(Corpus.file(corpusFile).toFile());
+            boolean photo = corpusFile.endsWith(".jpg");
+            BufferedImage marked = new BufferedImage(source.getWidth(), source.getHeight(),
+                    photo ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = marked.createGraphics();
+            try {
+                g.drawImage(source, 0, 0, null);
+                g.setColor(Color.RED);
+                g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, source.getHeight() / 20)));
+                g.drawString("p. " + page, 8, source.getHeight() - 8);
+            } finally {
+                g.dispose();
+            }
+            return photo ? JPEGFactory.createFromImage(doc, marked, 0.9f) : LosslessFactory.createFromImage(doc, marked);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
