@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
- * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), and forms read, filled and flattened. Stateless, so one instance serves every worker thread.
+ * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), forms read, filled and flattened, and redaction. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -42,7 +42,8 @@ public final class PdfConverter implements Converter {
             Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
             Map.entry("flatten", new Flattening()),
             Map.entry("form-fields", new FormFields()),
-            Map.entry("fill-form", new FormFilling()));
+            Map.entry("fill-form", new FormFilling()),
+            Map.entry("redact", new Redaction()));
 
     @Override
     public String engine() {
