@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -22,7 +23,8 @@ import org.apache.pdfbox.util.Vector;
 /**
  * Finds the text of a page that the patterns match, as glyphs: the page's text is read in PDFBox's
  * reading order (words apart by a space, lines by a line break), each character remembering the glyph
- * it came from, so a match names its glyphs and the boxes around them, one box a line.
+ * it came from, so a match names its glyphs and the boxes around them, one box a line. Text in an
+ * annotation's appearance is found too; its box then lies over the annotation, which goes whole.
  */
 final class TextMatches extends PDFTextStripper {
 
@@ -94,6 +96,15 @@ final class TextMatches extends PDFTextStripper {
         double overlap = Math.min(line.getMaxY(), box.getMaxY()) - Math.max(line.getMinY(), box.getMinY());
         double gap = Math.max(box.getMinX() - line.getMaxX(), line.getMinX() - box.getMaxX());
         return overlap >= 0.5 * Math.min(line.getHeight(), box.getHeight()) && gap <= box.getHeight();
+    }
+
+    /** The annotations' looks are read too (a filled field, a typed comment): pdftotext shows them as the page's text. */
+    @Override
+    protected void writePage() throws IOException {
+        for (PDAnnotation a : getCurrentPage().getAnnotations()) {
+            showAnnotation(a);
+        }
+        super.writePage();
     }
 
     @Override

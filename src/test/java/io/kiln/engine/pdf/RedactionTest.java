@@ -11,6 +11,8 @@ import io.kiln.testing.Corpus;
 import io.kiln.testing.Poppler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,19 @@ class RedactionTest {
         assertThat(Poppler.text(flat.path())).contains("Grace Hopper");
         ProducedFile out = convert(work.resolve("redacted"), "redact", Map.of("text", "Hopper"), flat.path()).getFirst();
         assertThat(Poppler.text(out.path())).contains("Grace").doesNotContain("Hopper");
+        assertClean(out.path());
+    }
+
+    @Test
+    void aFilledFieldThatShowsTheTextLosesItsValueAndLook() throws Exception {
+        ProducedFile filled = convert(work.resolve("filled"), "fill-form", Map.of("fields", "{\"Name\":\"Ada Lovelace\"}"),
+                Corpus.file(FORM)).getFirst();
+        assertThat(Poppler.text(filled.path())).contains("Ada Lovelace");
+        ProducedFile out = convert(work.resolve("redacted"), "redact", Map.of("text", "Lovelace"), filled.path()).getFirst();
+        assertThat(Poppler.text(out.path())).doesNotContain("Lovelace");
+        Path plain = work.resolve("plain.pdf"); // every stream and object written out uncompressed
+        Poppler.run("qpdf", "--qdf", "--object-streams=disable", out.path().toString(), plain.toString());
+        assertThat(Files.readString(plain, StandardCharsets.ISO_8859_1)).as("nor the value, in the file").doesNotContain("Lovelace");
         assertClean(out.path());
     }
 
