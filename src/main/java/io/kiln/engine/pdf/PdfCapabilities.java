@@ -117,7 +117,25 @@ final class PdfCapabilities {
                 OptionSpec.integer("quality", 1, 100, "JPEG quality of recompressed photographs (default: the level's,"
                         + " " + Math.round(CompressionLevel.MEDIUM.quality * 100) + " at medium)"),
                 PASSWORD));
+        all.add(one("redact", "pdf", redactOptions()));
         return List.copyOf(all);
+    }
+
+    private static OptionSpec[] redactOptions() {
+        return new OptionSpec[] {
+            OptionSpec.string("text", "text to remove wherever it appears: one literal a line, or a JSON array of strings;"
+                    + " a space also matches a line break (at least one of text, regex, areas)"),
+            OptionSpec.string("regex", "a Java regular expression whose matches are removed, e.g. [\\w.+-]+@[\\w-]+\\.[\\w.]+"
+                    + " (case-sensitive unless it says (?i))"),
+            OptionSpec.bool("caseSensitive", "whether text must match in case (default false)"),
+            OptionSpec.string("areas", "rectangles to remove whatever lies in them, as JSON"
+                    + " [{\"page\":1,\"x\":72,\"y\":100,\"width\":200,\"height\":40}]: points from the top left"
+                    + " of the page as shown (after its rotation); without page, on every page redacted"),
+            OptionSpec.string("color", "colour of the boxes drawn over what was removed, as #RRGGBB (default "
+                    + RedactionRequest.DEFAULT_COLOR + ")"),
+            OptionSpec.pages("pages to search for text and to apply areas without a page to, e.g. 1,3-5,!1 (default: all);"
+                    + " an area with a page applies there in any case"),
+            PASSWORD};
     }
 
     private static Capability one(String to, String ext, OptionSpec... options) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
- * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), forms read, filled and flattened, and compression. Stateless, so one instance serves every worker thread.
+ * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), forms read,
+ * filled and flattened, compression and redaction. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
@@ -43,7 +44,8 @@ public final class PdfConverter implements Converter {
             Map.entry("flatten", new Flattening()),
             Map.entry("form-fields", new FormFields()),
             Map.entry("fill-form", new FormFilling()),
-            Map.entry("compress", new Compression()));
+            Map.entry("compress", new Compression()),
+            Map.entry("redact", new Redaction()));
 
     @Override
     public String engine() {
