@@ -30,7 +30,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * {@code pdf → compress}: a smaller file that reads and looks the same. Images drawn finer than the
- * level needs are downsampled and recoded ({@link ImageRecompression}); identical images and font
+ * level needs are downsampled and recoded ({@link ImageRecompression}); soft masks that hide nothing are dropped; identical images and font
  * programs are stored once; streams stored without compression are deflated; page thumbnails and
  * applications' private data ({@code /Thumb}, {@code /PieceInfo}) go; the file is written with
  * object streams. Text and fonts are not touched, so text stays extractable. The answer is never
@@ -90,6 +90,10 @@ final class Compression implements PdfOperation {
         for (ImageUse.Use u : use.uses().values()) {
             Cancellation.check();
             PDImageXObject mask = u.image().getSoftMask();
+            if (mask != null && ImageRecompression.isOpaque(mask)) {
+                u.image().getCOSObject().removeItem(COSName.SMASK); // a PNG's alpha that hides nothing
+                mask = null;
+            }
             recoding.recode(u.image(), u.ppi());
             if (mask != null && u.image().getWidth() > 0) {
                 recoding.recode(mask, u.ppi() * mask.getWidth() / u.image().getWidth());

@@ -92,6 +92,28 @@ final class ImageRecompression {
         return true;
     }
 
+    /**
+     * Whether a soft mask lets every pixel through: scanners and PNG converters write a full alpha
+     * channel whether or not anything is transparent. A mask with {@code /Matte} (premultiplied colour) is not judged.
+     */
+    static boolean isOpaque(PDImageXObject mask) throws IOException {
+        if ((long) mask.getWidth() * mask.getHeight() > MAX_PIXELS || mask.getCOSObject().containsKey(COSName.MATTE)) {
+            return false;
+        }
+        java.awt.image.Raster raster = mask.getImage().getRaster();
+        int[] row = new int[raster.getWidth() * raster.getNumBands()];
+        int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+        for (int y = 0; y < raster.getHeight(); y++) {
+            raster.getPixels(0, y, raster.getWidth(), 1, row);
+            for (int v : row) {
+                if (v != max) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private static boolean recodable(PDImageXObject image) throws IOException {
         COSStream s = image.getCOSObject();
         if (image.isStencil() || image.getBitsPerComponent() != 8 || s.getItem(COSName.MASK) instanceof COSArray
