@@ -3,6 +3,7 @@ package io.kiln.engine.pdf;
 import io.kiln.engine.Capability;
 import io.kiln.engine.Capability.Inputs;
 import io.kiln.engine.OptionSpec;
+import io.kiln.engine.pdfa.PdfaLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +109,8 @@ final class PdfCapabilities {
                 PASSWORD));
         all.add(one("reorder", "pdf", OptionSpec.pages("every page once, in the new order, e.g. 3,1,2 (required)"),
                 PASSWORD));
+        all.add(one("pdfa", "pdf", OptionSpec.oneOf("level", PdfaLevel.NAMES, "the PDF/A part and conformance (default "
+                + PdfaLevel.DEFAULT.wire() + "); u also maps every character to Unicode"), PASSWORD));
         return List.copyOf(all);
     }
 
