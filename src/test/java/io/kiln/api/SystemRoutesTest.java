@@ -35,6 +35,8 @@ class SystemRoutesTest {
         assertThat(ready.path("store").asText()).isEqualTo("up");
         assertThat(ready.path("engines").path("pdf").path("state").asText()).isEqualTo("ready");
         assertThat(ready.path("engines").path("image").path("state").asText()).isEqualTo("ready");
+        assertThat(ready.path("engines").path("pdf").path("ghostscript").asText()).as("pdfa's font pass")
+                .matches("\\d+\\.\\d+.*");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.kiln.engine.Capability;
 import io.kiln.engine.ConversionTask;
 import io.kiln.engine.Converter;
 import io.kiln.engine.ProducedFile;
+import io.kiln.engine.pdfa.PdfaLevel;
+import io.kiln.engine.pdfa.PdfaValidation;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import java.io.IOException;
@@ -83,7 +85,12 @@ public final class LibreOfficeConverter implements Converter {
             OfficeConversion done = run(task, source.path(), target);
             Integer pages = done.pageCount();
             switch (task.to()) {
-                case "pdf" -> pages = PdfOutput.finish(target, task.options().pages(), task.maxPages());
+                case "pdf" -> {
+                    pages = PdfOutput.finish(target, task.options().pages(), task.maxPages());
+                    if (task.options().bool("pdfa", false)) {
+                        PdfaValidation.require(target, PdfaLevel.A2B); // LibreOffice's claim is checked, not trusted
+                    }
+                }
                 case "html" -> HtmlImages.inline(target);
                 default -> {
                     // written as it is

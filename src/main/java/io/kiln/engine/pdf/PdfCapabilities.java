@@ -3,6 +3,7 @@ package io.kiln.engine.pdf;
 import io.kiln.engine.Capability;
 import io.kiln.engine.Capability.Inputs;
 import io.kiln.engine.OptionSpec;
+import io.kiln.engine.pdfa.PdfaLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -118,6 +119,8 @@ final class PdfCapabilities {
                         + " " + Math.round(CompressionLevel.MEDIUM.quality * 100) + " at medium)"),
                 PASSWORD));
         all.add(one("redact", "pdf", redactOptions()));
+        all.add(one("pdfa", "pdf", OptionSpec.oneOf("level", PdfaLevel.NAMES, "the PDF/A part and conformance (default "
+                + PdfaLevel.DEFAULT.wire() + "); u also maps every character to Unicode"), PASSWORD));
         return List.copyOf(all);
     }
 

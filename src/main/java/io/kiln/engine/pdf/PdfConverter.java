@@ -5,19 +5,25 @@ import io.kiln.engine.ConversionTask;
 import io.kiln.engine.Converter;
 import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
+import io.kiln.engine.pdfa.Ghostscript;
 import io.kiln.error.ErrorCode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
  * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), forms read,
- * filled and flattened, compression and redaction. Stateless, so one instance serves every worker thread.
+ * filled and flattened, compression, redaction and PDF/A. Stateless, so one instance serves every worker thread.
  */
 public final class PdfConverter implements Converter {
 
     private static final List<Capability> CAPABILITIES = PdfCapabilities.all();
+
+    /** The PDF/A conversion's font pass (an external program), probed when first needed. */
+    private final Supplier<Ghostscript> ghostscript = Ghostscript.probedOnFirstUse(Ghostscript.DEFAULT_PROGRAM,
+            Runtime.getRuntime().availableProcessors());
 
     private final Map<String, PdfOperation> operations = Map.ofEntries(
             Map.entry("txt", new TextExtraction()),
@@ -45,7 +51,8 @@ public final class PdfConverter implements Converter {
             Map.entry("form-fields", new FormFields()),
             Map.entry("fill-form", new FormFilling()),
             Map.entry("compress", new Compression()),
-            Map.entry("redact", new Redaction()));
+            Map.entry("redact", new Redaction()),
+            Map.entry("pdfa", new PdfaConversion(ghostscript)));
 
     @Override
     public String engine() {
@@ -55,6 +62,13 @@ public final class PdfConverter implements Converter {
     @Override
     public List<Capability> capabilities() {
         return CAPABILITIES;
+    }
+
+    /** Whether pdfa can embed missing fonts (with Ghostscript), for {@code /ready}. */
+    @Override
+    public Map<String, String> about() {
+        Ghostscript gs = ghostscript.get();
+        return Map.of("ghostscript", gs.problem().map(p -> "unavailable: " + p).orElse(gs.version()));
     }
 
     @Override

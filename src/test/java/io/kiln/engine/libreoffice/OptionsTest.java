@@ -79,13 +79,27 @@ class OptionsTest {
     }
 
     @Test
-    void pdfaWritesPdfA2b() throws Exception {
+    void pdfaWritesPdfA2bThatVeraPdfPasses() throws Exception {
         ProducedFile pdf = convert("docx/TestTableColumns.docx", "pdf", Map.of("pdfa", "true"));
+        ProducedFile selected = convert("docx/TestTableColumns.docx", "pdf", Map.of("pdfa", "true", "pages", "1"));
 
         try (PDDocument doc = Loader.loadPDF(pdf.path().toFile())) {
             String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertThat(xmp).containsPattern("pdfaid:part(=\"|>)2").containsPattern("pdfaid:conformance(=\"|>)B");
         }
+        // the engine checked it already; veraPDF asked directly, as an archive would, agrees
+        assertThat(io.kiln.testing.VeraPdf.brokenRules(pdf.path(), "2b")).isEmpty();
+        assertThat(io.kiln.testing.VeraPdf.brokenRules(selected.path(), "2b")).as("after PDFBox kept page 1").isEmpty();
+    }
+
+    @Test
+    void pdfaThatVeraPdfRejectsFailsTheJobWithItsReasons() {
+        // LibreOffice says PDF/A-2b of this one, but leaves an annotation without an appearance
+        assertThatThrownBy(() -> convert("odt/HeaderFooter.odt", "pdf", Map.of("pdfa", "true")))
+                .isInstanceOf(io.kiln.error.ConversionFailed.class)
+                .hasMessageContaining("not PDF/A-2b").hasMessageContaining("6.3.3-1")
+                .satisfies(e -> assertThat(((io.kiln.error.ConversionFailed) e).code())
+                        .isEqualTo(io.kiln.engine.pdfa.PdfaValidation.NOT_COMPLIANT));
     }
 
     @Test

@@ -17,7 +17,7 @@ class PdfConverterTest {
         assertThat(converter.capabilities()).extracting(Capability::to).containsExactlyInAnyOrder(
                 "txt", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt",
                 "remove-pages", "extract-pages", "reorder", "metadata", "set-metadata", "watermark", "stamp", "page-numbers", "flatten", "form-fields", "fill-form", "redact",
-                "protect", "unprotect");
+                "protect", "unprotect", "pdfa", "compress");
         assertThat(converter.capabilities()).allSatisfy(c -> {
             assertThat(c.from()).containsExactly("pdf");
             assertThat(c.options()).extracting(OptionSpec::name).contains("password");
