@@ -9,6 +9,7 @@ import io.kiln.testing.ImagePdfs;
 import io.kiln.testing.Multipart;
 import io.kiln.testing.Poppler;
 import io.kiln.testing.TestServer;
+import io.kiln.testing.VeraPdf;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -132,6 +133,21 @@ class PdfOperationsTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).path("Message").asText()).contains("Preset").contains("ebook");
         assertThat(json(bad).path("Code").asInt()).isPositive();
+    }
+
+    @Test
+    void convertApiPdfaTakesPdfaVersionAndVeraPdfSaysTheResultIsCompliant() throws Exception {
+        Path two = convertApi("/convert/pdf/to/pdfa", Multipart.form().file("File", Corpus.file(FOUR)).field("PdfaVersion", "pdfa2"));
+        assertThat(VeraPdf.brokenRules(two, "2b")).isEmpty();
+        assertThat(Poppler.pageTexts(two)).hasSameSizeAs(SOURCE);
+        Path one = convertApi("/convert/pdf/to/pdfa", Multipart.form().file("File", Corpus.file(FOUR)).field("PdfaVersion", "pdfa1"));
+        assertThat(VeraPdf.brokenRules(one, "1b")).isEmpty();
+        assertThat(Poppler.info(one, "PDF version")).isEqualTo("1.4");
+
+        HttpResponse<String> accessible = server.postMultipart("/convert/pdf/to/pdfa", Multipart.form()
+                .file("File", Corpus.file(FOUR)).field("PdfaVersion", "pdfa1a"));
+        assertThat(accessible.statusCode()).isEqualTo(400);
+        assertThat(json(accessible).path("Message").asText()).contains("PdfaVersion");
     }
 
     @Test

@@ -72,6 +72,10 @@ final class OptionNames {
                 options.put("opacity", percentOf(value.get())); // ConvertAPI counts opacity 0–100, Kiln 0–1
                 continue;
             }
+            if (name.equals("pdfaversion") && accepted.map(a -> a.contains("level")).orElse(false)) {
+                options.put("level", pdfaVersion(value.get()));
+                continue;
+            }
             if (name.equals("preset") && accepted.map(a -> a.contains("level")).orElse(false)) {
                 options.put("level", preset(value.get()));
                 continue;
@@ -102,6 +106,24 @@ final class OptionNames {
         String horizontal = h.filter(s -> !s.equals("center")).orElse("");
         String joined = vertical.isEmpty() || horizontal.isEmpty() ? vertical + horizontal : vertical + "-" + horizontal;
         return Optional.of(joined.isEmpty() ? "center" : joined);
+    }
+
+    /**
+     * {@code PdfaVersion} on pdf → pdfa: ConvertAPI's libraries send {@code pdfa2} (the .NET README);
+     * {@code pdfa1}…{@code pdfa3} are the b levels, a trailing {@code b} or {@code u} names the
+     * conformance, {@code pdfa} alone is Kiln's default. The accessible "a" conformance needs a
+     * tagged source, which Kiln cannot make, and is refused.
+     */
+    private static String pdfaVersion(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:pdf/?-?a-?)?([123])([abu]?)").matcher(value.trim());
+        if (value.trim().equalsIgnoreCase("pdfa")) {
+            return "2b";
+        }
+        if (!m.matches() || m.group(2).equalsIgnoreCase("a") || (m.group(1).equals("1") && m.group(2).equalsIgnoreCase("u"))) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "PdfaVersion must be one of pdfa1, pdfa2, pdfa3"
+                    + " (b conformance; pdfa2u and pdfa3u for Unicode), not '" + value + "'");
+        }
+        return m.group(1) + (m.group(2).isEmpty() ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String preset(String value) {

@@ -21,7 +21,10 @@ enum PdfRestOperation {
     DECRYPTED("/decrypted-pdf", "unprotect", PdfRestOptions::decrypt),
     UNRESTRICTED("/unrestricted-pdf", "unprotect", PdfRestOptions::unrestrict),
     LINEARIZED("/linearized-pdf", "linearize", PdfRestOptions::none),
-    COMPRESSED("/compressed-pdf", "compress", PdfRestOptions::compress);
+    COMPRESSED("/compressed-pdf", "compress", PdfRestOptions::compress),
+    PDFA("/pdfa", "pdfa", PdfRestOptions::pdfa),
+    REDACTION_PREVIEW("/pdf-with-redacted-text-preview", "redact", RedactionParams::preview),
+    REDACTION_APPLIED("/pdf-with-redacted-text-applied", "redact", RedactionParams::applied);
 
     /**
      * The answer's shape: one {@code outputId}; {@code outputId} and {@code outputUrl} as arrays (split);

@@ -67,6 +67,27 @@ final class PdfRestOptions {
         return o;
     }
 
+    /**
+     * {@code output_type} PDF/A-1b, -2b, -2u, -3b or -3u (required, as pdfRest's samples send it).
+     * {@code rasterize_if_errors_encountered=on} is refused: Kiln never answers pages turned into
+     * pictures as the document; a file veraPDF rejects is a failed request with its reasons.
+     */
+    static Map<String, String> pdfa(PdfRestParams p) {
+        Map<String, String> o = opening(p);
+        String type = p.required("output_type");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PDF/A-([123][bu])").matcher(type.trim());
+        if (!m.matches() || m.group(1).equals("1u")) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "output_type: '" + type
+                    + "' is not one of PDF/A-1b, PDF/A-2b, PDF/A-2u, PDF/A-3b, PDF/A-3u");
+        }
+        if (p.text("rasterize_if_errors_encountered").filter("on"::equals).isPresent()) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION,
+                    "rasterize_if_errors_encountered: on is not supported (pages are never turned into images)");
+        }
+        o.put("level", m.group(1));
+        return o;
+    }
+
     static Map<String, String> flattenForms(PdfRestParams p) {
         return Map.of("annotations", "false");
     }

@@ -26,7 +26,10 @@
  *   Kiln's {@code !1}; {@code even}/{@code odd}, image watermarks, {@code x}/{@code y} offsets and
  *   per-input merge pages are refused by name; {@code font} is ignored (Kiln's sans face).
  *   {@code /compressed-pdf}'s {@code compression_level} low, medium and high are Kiln's compress levels of
- *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name.</li>
+ *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name. {@code /pdfa}'s
+ *   {@code output_type} is Kiln's pdfa level; {@code rasterize_if_errors_encountered=on} is refused. The
+ *   redaction pair is Kiln's {@code redact} with {@code preview}, then applying the preview's marks
+ *   ({@link io.kiln.dialect.pdfrest.RedactionParams}: presets are Kiln's own expressions).</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>

@@ -127,7 +127,7 @@ final class PdfCapabilities {
     private static OptionSpec[] redactOptions() {
         return new OptionSpec[] {
             OptionSpec.string("text", "text to remove wherever it appears: one literal a line, or a JSON array of strings;"
-                    + " a space also matches a line break (at least one of text, regex, areas)"),
+                    + " a space also matches a line break (at least one of text, regex, areas, or redaction marks in the document)"),
             OptionSpec.string("regex", "a Java regular expression whose matches are removed, e.g. [\\w.+-]+@[\\w-]+\\.[\\w.]+"
                     + " (case-sensitive unless it says (?i))"),
             OptionSpec.bool("caseSensitive", "whether text must match in case (default false)"),
@@ -136,6 +136,9 @@ final class PdfCapabilities {
                     + " of the page as shown (after its rotation); without page, on every page redacted"),
             OptionSpec.string("color", "colour of the boxes drawn over what was removed, as #RRGGBB (default "
                     + RedactionRequest.DEFAULT_COLOR + ")"),
+            OptionSpec.bool("preview", "remove nothing: mark each box with a redaction annotation to review (default false)"),
+            OptionSpec.bool("marks", "apply the document's redaction annotations too, as a preview or Acrobat leaves them"
+                    + " (default true)"),
             OptionSpec.pages("pages to search for text and to apply areas without a page to, e.g. 1,3-5,!1 (default: all);"
                     + " an area with a page applies there in any case"),
             PASSWORD};

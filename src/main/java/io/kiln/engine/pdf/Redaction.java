@@ -20,6 +20,12 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
  * glyphs are taken out of the content streams ({@link ContentRedaction}), image pixels under a box
  * are painted over ({@link ImagePainting}), annotations over a box or naming a match are removed.
  * Then each box is filled with {@code color}. The rest of the page keeps its text and its place.
+ *
+ * <p>Two steps, as reviewers work and as pdfRest's preview/applied pair does: with {@code preview}
+ * nothing is removed and each box becomes a redaction mark ({@link RedactionMarks}: a {@code /Redact}
+ * annotation, ISO 32000 12.5.6.23) for a person to check; a later {@code redact} applies the marks
+ * it finds ({@code marks}, default true) with whatever else it is asked, and the marks go with what
+ * they covered.
  */
 final class Redaction implements PdfOperation {
 
@@ -33,11 +39,17 @@ final class Redaction implements PdfOperation {
         try (PDDocument doc = PdfLoader.open(task.input(), task)) {
             int count = doc.getNumberOfPages();
             checkAreaPages(request, count);
+            if (request.patterns().isEmpty() && request.areas().isEmpty() && !RedactionMarks.any(doc)) {
+                throw RedactionRequest.invalid(RedactionRequest.NOTHING_TO_REDACT + " (the document has no redaction marks to apply)");
+            }
             TextMatches finder = request.patterns().isEmpty() ? null : new TextMatches(request.patterns());
             Set<Integer> chosen = new TreeSet<>(PageRanges.select(task.options().pages(), count));
             // an area that names its page is an explicit request: that page is redacted even outside pages
             Set<Integer> pages = new TreeSet<>(chosen);
             request.areas().forEach(a -> a.page().ifPresent(pages::add));
+            if (request.marks()) {
+                pages.addAll(RedactionMarks.pages(doc)); // a mark is an explicit request, as an area with a page
+            }
             for (int p : pages) {
                 Cancellation.check();
                 redact(doc, p, chosen.contains(p) ? finder : null, chosen.contains(p), request);
@@ -53,12 +65,20 @@ final class Redaction implements PdfOperation {
         PageRedactions found = finder == null ? new PageRedactions(Set.of(), List.of(), List.of()) : find(finder, doc, p);
         List<Rectangle2D> areas = new ArrayList<>();
         request.areas().stream().filter(a -> a.page().isPresent() ? a.page().getAsInt() == p : chosen).forEach(a -> areas.add(a.onPage(page)));
-        PageRedactions plan = new PageRedactions(found.matched(), found.matchBoxes(), areas);
+        List<Rectangle2D> matchBoxes = new ArrayList<>(found.matchBoxes());
+        if (request.marks()) {
+            matchBoxes.addAll(RedactionMarks.take(page)); // glyph-tight, as previews make them: judged as matches are
+        }
+        PageRedactions plan = new PageRedactions(found.matched(), matchBoxes, areas);
         if (plan.boxes().size() > MAX_BOXES) {
             throw RedactionRequest.invalid("page " + p + " has more than " + MAX_BOXES
                     + " matches and areas; narrow the text or regex");
         }
         if (plan.isEmpty()) {
+            return;
+        }
+        if (request.preview()) {
+            RedactionMarks.add(doc, page, plan.boxes(), request.color());
             return;
         }
         new ContentRedaction(doc, plan, request.color()).rewrite(page);

@@ -19,9 +19,10 @@ import java.util.regex.PatternSyntaxException;
  * and the {@code regex}), the {@code areas}, and the colour the boxes are filled with. Every option
  * is checked here, before the document is opened, and every fault is named.
  */
-record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color color) {
+record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color color, boolean preview, boolean marks) {
 
     static final String DEFAULT_COLOR = "#000000";
+    static final String NOTHING_TO_REDACT = "say what to redact: text, regex or areas";
     static final int MAX_TERMS = 100;
     static final int MAX_TERM_LENGTH = 1_000;
     static final int MAX_AREAS = 1_000;
@@ -36,10 +37,13 @@ record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color
         }
         o.string("regex").ifPresent(r -> patterns.add(regex(r)));
         List<RedactionArea> areas = areas(o.string("areas"));
-        if (patterns.isEmpty() && areas.isEmpty()) {
-            throw invalid("say what to redact: text, regex or areas");
+        boolean preview = o.bool("preview", false);
+        boolean marks = o.bool("marks", true);
+        if (patterns.isEmpty() && areas.isEmpty() && (preview || !marks)) {
+            throw invalid(NOTHING_TO_REDACT);
         }
-        return new RedactionRequest(List.copyOf(patterns), areas, color(o.string("color").orElse(DEFAULT_COLOR)));
+        return new RedactionRequest(List.copyOf(patterns), areas, color(o.string("color").orElse(DEFAULT_COLOR)),
+                preview, marks && !preview);
     }
 
     /** A JSON array of strings, or else one literal a line. */

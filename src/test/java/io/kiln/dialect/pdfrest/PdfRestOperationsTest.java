@@ -185,6 +185,39 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void pdfaTakesItsOutputTypeAndVeraPdfSaysTheResultIsCompliant() throws Exception {
+        JsonNode r = ok(post("/pdfa", Multipart.form().file("file", FOUR_PAGES).field("output_type", "PDF/A-3u")
+                .field("rasterize_if_errors_encountered", "off")));
+        Path pdf = download(r.path("outputUrl").asText(), "archived.pdf");
+        assertThat(io.kiln.testing.VeraPdf.brokenRules(pdf, "3u")).isEmpty();
+        assertThat(Poppler.text(pdf)).contains(Poppler.text(FOUR_PAGES).strip().lines().findFirst().orElseThrow().strip());
+
+        HttpResponse<String> bad = post("/pdfa", Multipart.form().file("file", FOUR_PAGES).field("output_type", "PDF/A-1a"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("error").asText()).contains("output_type");
+    }
+
+    @Test
+    void redactionIsPreviewedThenAppliedByTheOutputId() throws Exception {
+        JsonNode preview = ok(post("/pdf-with-redacted-text-preview", Multipart.form().file("file", FOUR_PAGES)
+                .field("redactions", "[{\"type\":\"literal\",\"value\":\"Huardest\"},{\"type\":\"regex\",\"value\":\"Kj[a-z]+\"}]")));
+        Path marked = download(preview.path("outputUrl").asText(), "preview.pdf");
+        assertThat(Poppler.text(marked)).as("a preview removes nothing").contains("Huardest", "Kjift");
+        JsonNode applied = ok(postJson("/pdf-with-redacted-text-applied", "{\"id\":\"" + preview.path("outputId").asText()
+                + "\",\"rgb_color\":\"255,255,255\"}"));
+        Path done = download(applied.path("outputUrl").asText(), "applied.pdf");
+        assertThat(Poppler.text(done)).doesNotContain("Huardest").doesNotContain("Kjift").contains("gefburn");
+
+        HttpResponse<String> preset = post("/pdf-with-redacted-text-preview", Multipart.form().file("file", FOUR_PAGES)
+                .field("redactions", "[{\"type\":\"preset\",\"value\":\"ipv6\"}]"));
+        assertThat(preset.statusCode()).isEqualTo(400);
+        assertThat(json(preset).path("error").asText()).contains("ipv6");
+        HttpResponse<String> unmarked = post("/pdf-with-redacted-text-applied", Multipart.form().file("file", FOUR_PAGES));
+        assertThat(unmarked.statusCode()).as(unmarked.body()).isBetween(400, 422);
+        assertThat(json(unmarked).path("error").asText()).contains("no redaction marks");
+    }
+
+    @Test
     void encryptedThenDecryptedChainsByOutputId() throws Exception {
         JsonNode enc = ok(post("/encrypted-pdf", Multipart.form().file("file", FOUR_PAGES)
                 .field("new_open_password", "s3cret-pass")));

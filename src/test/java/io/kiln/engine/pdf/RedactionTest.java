@@ -59,6 +59,33 @@ class RedactionTest {
     }
 
     @Test
+    void aPreviewMarksWithoutRemovingAndALaterRedactAppliesTheMarks() throws Exception {
+        ProducedFile preview = convert(work, "redact", Map.of("text", "huardest", "preview", "true"), FOUR).getFirst();
+        assertThat(Poppler.text(preview.path())).as("nothing removed yet").containsIgnoringCase("huardest");
+        int marks = 0;
+        try (PDDocument doc = Loader.loadPDF(preview.path().toFile())) {
+            for (var page : doc.getPages()) {
+                marks += (int) page.getAnnotations().stream().filter(a -> "Redact".equals(a.getSubtype())).count();
+            }
+        }
+        assertThat(marks).as("one mark per occurrence on the four pages").isGreaterThanOrEqualTo(4);
+
+        ProducedFile applied = convert(work.resolve("applied"), "redact", Map.of(), preview.path()).getFirst();
+        assertThat(Poppler.text(applied.path())).doesNotContainIgnoringCase("huardest");
+        assertThat(Poppler.pageText(applied.path(), 1)).contains("gefburn", "nonsense like", "Kjift");
+        assertThat(firstWord(applied.path(), "gefburn")).isEqualTo(firstWord(Corpus.file(FOUR), "gefburn"));
+        try (PDDocument doc = Loader.loadPDF(applied.path().toFile())) {
+            for (var page : doc.getPages()) {
+                assertThat(page.getAnnotations()).noneMatch(a -> "Redact".equals(a.getSubtype()));
+            }
+        }
+        assertClean(applied.path());
+        assertThatThrownBy(() -> convert(work.resolve("none"), "redact", Map.of(), FOUR))
+                .isInstanceOfSatisfying(ConversionFailed.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION))
+                .hasMessageContaining("no redaction marks");
+    }
+
+    @Test
     void aRegularExpressionRemovesWhatItMatches() throws Exception {
         ProducedFile out = convert(work, "redact", Map.of("regex", "[\\w.+-]+@+[\\w-]+(\\.[\\w-]+)+"), CWEB).getFirst();
         assertThat(Poppler.text(Corpus.file(CWEB))).contains("levy@math.berkeley.edu");
