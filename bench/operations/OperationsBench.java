@@ -50,7 +50,9 @@ public class OperationsBench {
                 new Op("protect", Map.of("userPassword", "bench"), pdf),
                 new Op("split", Map.of("pages", "1-50,51-"), pdf),
                 new Op("txt", Map.of(), pdf),
-                new Op("compress", Map.of(), pdf)));
+                new Op("compress", Map.of(), pdf),
+                new Op("redact", Map.of("text", "culture"), pdf),
+                new Op("pdfa", Map.of(), pdf)));
         if (qpdf.availability().isReady()) {
             ops.add(new Op("linearize", Map.of(), qpdf));
         }
