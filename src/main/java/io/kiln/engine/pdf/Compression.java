@@ -7,16 +7,19 @@ import io.kiln.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -107,7 +110,7 @@ final class Compression implements PdfOperation {
      */
     private static void storeOnce(PDDocument doc) throws IOException, InterruptedException {
         Map<String, COSBase> first = new HashMap<>();
-        Set<COSDictionary> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PDPage page : doc.getPages()) {
             Cancellation.check();
             storeOnce(page.getResources(), first, seen);
@@ -151,7 +154,7 @@ final class Compression implements PdfOperation {
 
     private static void storeFontProgramOnce(COSDictionary font, Map<String, COSBase> first) throws IOException {
         COSDictionary descriptor = font.getCOSDictionary(COSName.FONT_DESC);
-        if (descriptor == null && font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof org.apache.pdfbox.cos.COSArray d
+        if (descriptor == null && font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray d
                 && d.size() > 0 && d.getObject(0) instanceof COSDictionary descendant) {
             descriptor = descendant.getCOSDictionary(COSName.FONT_DESC);
         }
@@ -177,7 +180,7 @@ final class Compression implements PdfOperation {
                 if (!COSName.LENGTH.equals(e.getKey())) {
                     COSBase value = e.getValue() instanceof COSObject o ? o.getObject() : e.getValue();
                     sha.update((e.getKey().getName() + "=" + (value instanceof COSStream ? System.identityHashCode(value)
-                            : value) + ";").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            : value) + ";").getBytes(StandardCharsets.UTF_8));
                 }
             }
             try (InputStream in = stream.createRawInputStream()) {

@@ -3,10 +3,13 @@ package io.kiln.engine.pdf;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
@@ -100,7 +103,7 @@ final class ImageRecompression {
         if ((long) mask.getWidth() * mask.getHeight() > MAX_PIXELS || mask.getCOSObject().containsKey(COSName.MATTE)) {
             return false;
         }
-        java.awt.image.Raster raster = mask.getImage().getRaster();
+        Raster raster = mask.getImage().getRaster();
         int[] row = new int[raster.getWidth() * raster.getNumBands()];
         int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
         for (int y = 0; y < raster.getHeight(); y++) {
@@ -174,7 +177,7 @@ final class ImageRecompression {
 
     /** Few colours (a chart, a screenshot, a logo) recode losslessly; JPEG would blur their edges. */
     private static boolean isDrawing(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         int stepX = Math.max(1, image.getWidth() / 64);
         int stepY = Math.max(1, image.getHeight() / 64);
         for (int y = 0; y < image.getHeight(); y += stepY) {
