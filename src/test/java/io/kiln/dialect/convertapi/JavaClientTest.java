@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ConvertAPI's own Java client ({@code com.convertapi.client:convertapi} 2.10), changed in nothing but
  * its host: it uploads a file ({@code POST /upload?filename=}, reading the answer as the bare id),
  * converts the upload, converts a path (uploaded and converted in one call), merges two files,
+ * compresses a file with ConvertAPI's {@code Preset},
  * saves and deletes results, and meets an error. The client has no setting for a port (its
  * {@link Config} takes a scheme and a host name), so Kiln listens on port 80 of a loopback address
  * of its own; binding it needs root, as the tests here run, and the test is skipped without it.
@@ -76,6 +77,14 @@ class JavaClientTest {
             ConversionResult trimmed = ConvertApi.convert("pdf", "delete-pages", new Param[] {uploaded,
                     new Param("PageRange", "2-4")}, config).get();
             assertThat(pages(trimmed.saveFile(work.resolve("trimmed.pdf")).get())).as("delete-pages: 3 of 4 gone").isEqualTo(1);
+
+            // a new operation: compress with ConvertAPI's own preset name; the images go down to 150 dpi
+            Path heavy = Corpus.file("pdf/pdflatex-image.pdf");
+            ConversionResult compressed = ConvertApi.convert("pdf", "compress", new Param[] {
+                    new Param("file", heavy, config), new Param("Preset", "web")}, config).get();
+            Path small = compressed.saveFile(work.resolve("compressed.pdf")).get();
+            assertThat(Files.size(small)).as("compress: smaller than the input").isLessThan(Files.size(heavy));
+            assertThat(pages(small)).as("compress: every page kept").isEqualTo(pages(heavy));
 
             String link = merged.getFile(0).getUrl();
             assertThat(status(link)).as("the result's link before the client deletes it").isEqualTo(200);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The official {@code convertapi} npm client (1.15), changed only in its {@code baseUri}: it
  * uploads, converts (image → pdf, merge of an upload and a path, split chained on the merge
- * result's link, a watermark and deleted pages on the upload, a corpus .docx → pdf) and saves the results, which PDFBox opens. Without node it fails
+ * result's link, a watermark, deleted pages and PDF/A-2b on the upload, compress with a preset, a
+ * corpus .docx → pdf) and saves the results, which PDFBox opens. Without node it fails
  * (KILN_TEST_SKIP_NODE=1 skips it).
  */
 class NodeClientTest {
@@ -32,7 +33,7 @@ class NodeClientTest {
             const path = require('path');
             const fs = require('fs');
             const ConvertAPI = require('convertapi');
-            const [base, secret, out, jpg, pdf4, pdf1, docx] = process.argv.slice(2);
+            const [base, secret, out, jpg, pdf4, pdf1, heavy, docx] = process.argv.slice(2);
             const convertapi = new ConvertAPI(secret, { baseUri: base });
             const dir = (name) => { const d = path.join(out, name); fs.mkdirSync(d, { recursive: true }); return d; };
             (async () => {
@@ -48,6 +49,10 @@ class NodeClientTest {
               await marked.saveFiles(dir('watermark'));
               const trimmed = await convertapi.convert('delete-pages', { File: uploaded, PageRange: '1-3' }, 'pdf');
               await trimmed.saveFiles(dir('deleted'));
+              const compressed = await convertapi.convert('compress', { File: heavy, Preset: 'web' }, 'pdf');
+              await compressed.saveFiles(dir('compressed'));
+              const archived = await convertapi.convert('pdfa', { File: uploaded, PdfaVersion: 'pdfa2' }, 'pdf');
+              await archived.saveFiles(dir('pdfa'));
               if (docx) {
                 const office = await convertapi.convert('pdf', { File: docx });
                 await office.saveFiles(dir('docx'));
@@ -79,6 +84,7 @@ class NodeClientTest {
                     out.toString(), Corpus.file("images/baseball.jpg").toString(),
                     Corpus.file("pdf/pdflatex-4-pages.pdf").toString(),
                     Corpus.file("pdf/minimal-document.pdf").toString(),
+                    Corpus.file("pdf/pdflatex-image.pdf").toString(),
                     Corpus.file("docx/TestTableColumns.docx").toString()));
             ProcessBuilder client = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("node.log").toFile()).directory(work.toFile());
@@ -94,6 +100,12 @@ class NodeClientTest {
             assertThat(pdfs(out.resolve("docx"))).singleElement().satisfies(p -> assertThat(pages(p)).isPositive());
             assertThat(pdfs(out.resolve("watermark"))).singleElement().satisfies(p ->
                     assertThat(io.kiln.testing.Poppler.drawnText(p, 4)).endsWith("NODEDRAFT"));
+            assertThat(pdfs(out.resolve("compressed"))).singleElement().satisfies(p -> assertThat(Files.size(p))
+                    .as("compress: smaller than its input").isLessThan(Files.size(Corpus.file("pdf/pdflatex-image.pdf"))));
+            assertThat(pdfs(out.resolve("pdfa"))).singleElement().satisfies(p -> {
+                assertThat(pages(p)).isEqualTo(4);
+                assertThat(io.kiln.testing.VeraPdf.brokenRules(p, "2b")).as("veraPDF, PDF/A-2b").isEmpty();
+            });
             assertThat(pdfs(out.resolve("deleted"))).singleElement().satisfies(p -> assertThat(pages(p)).isEqualTo(1));
             assertThat(log).contains("ERROR 4220 ").contains("COST 1 5");
         }
