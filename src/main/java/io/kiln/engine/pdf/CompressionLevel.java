@@ -9,12 +9,14 @@ import java.util.Locale;
  * ({@code /printer} 300, {@code /ebook} 150, {@code /screen} 72 dpi), which is what the vendors'
  * presets are named after; an image is downsampled only when it is drawn at more than
  * {@link #THRESHOLD} times the target, as Ghostscript does, so a slight excess is not resampled for
- * nothing. {@code lossless} keeps every pixel and only packs the file.
+ * nothing. {@code lossless} keeps every pixel and only packs the file. The default level's JPEG
+ * quality is Ghostscript's {@code /ebook} QFactor 0.76 in IJG terms ((200 - 76) / 2 = 62): at 0.70 a
+ * scanned page came out 11 % bigger than Ghostscript's, at 0.62 the same size.
  */
 enum CompressionLevel {
     LOSSLESS(0, 0),
     LOW(300, 0.85f),
-    MEDIUM(150, 0.70f),
+    MEDIUM(150, 0.62f),
     HIGH(72, 0.50f);
 
     static final CompressionLevel DEFAULT = MEDIUM;
