@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and 0–100 opacity), {@code delete-pages}, {@code rotate} ({@code RotatePage}) and metadata on
  * pdf → pdf ({@code PdfTitle}, ...); PDF.co's {@code /v1/pdf/edit/delete-pages} (pages from 1) and
  * {@code /v1/pdf/edit/rotate} (pages from 0); ConvertAPI's {@code compress} ({@code Preset}) and
- * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}); the native API's {@code page-numbers}.
+ * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}), {@code /v1/pdf/security/add} and {@code /remove};
+ * the native API's {@code page-numbers}.
  */
 class PdfOperationsTest {
 
@@ -170,6 +171,50 @@ class PdfOperationsTest {
         JsonNode broken = json(server.postJson("/v1/pdf/optimize", "{\"url\":\"" + url + "\",\"profiles\":\"{ JPEGQuality: \"}"));
         assertThat(broken.path("error").asBoolean()).isTrue();
         assertThat(broken.path("message").asText()).contains("profiles");
+    }
+
+    @Test
+    void pdfCoSecurityAddTakesItsSamplesPayloadAndRemoveOpensTheFileAgain() throws Exception {
+        String url = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        // the payload of PDF.co's own sample ("Protect PDF Document", Node.js), but with AES-256 and printing off
+        JsonNode added = json(server.postJson("/v1/pdf/security/add", "{\"name\":\"protected.pdf\",\"url\":\"" + url
+                + "\",\"ownerPassword\":\"123456\",\"userPassword\":\"654321\",\"encryptionAlgorithm\":\"AES_256bit\","
+                + "\"allowAccessibilitySupport\":true,\"allowAssemblyDocument\":true,\"allowPrintDocument\":false,"
+                + "\"allowFillForms\":true,\"allowModifyDocument\":true,\"allowContentExtraction\":true,"
+                + "\"allowModifyAnnotations\":true,\"printQuality\":\"HighResolution\",\"async\":false}"));
+        assertThat(added.path("error").asBoolean()).as(added.toString()).isFalse();
+        assertThat(added.path("name").asText()).isEqualTo("protected.pdf");
+        Path locked = download(added.path("url").asText(), "protected.pdf");
+        String shown = Poppler.run("qpdf", "--password=654321", "--show-encryption", locked.toString());
+        assertThat(shown).contains("AESv3").contains("print low resolution: not allowed")
+                .contains("extract for any purpose: allowed").contains("modify other: allowed");
+        assertThat(Poppler.run("qpdf", "--password=654321", "--check", locked.toString())).contains("No syntax or stream encoding errors");
+        assertThat(Poppler.text(locked, "654321")).isEqualTo(Poppler.text(Corpus.file(FOUR)));
+
+        // PDF.co's MCP server's capitalised names; every permission left out is off; AES-128 honoured
+        JsonNode strict = json(server.postJson("/v1/pdf/security/add", "{\"url\":\"" + url
+                + "\",\"OwnerPassword\":\"123456\",\"EncryptionAlgorithm\":\"AES_128bit\",\"AllowPrintDocument\":true,"
+                + "\"PrintQuality\":\"LowResolution\"}"));
+        Path restricted = download(strict.path("url").asText(), "strict.pdf");
+        assertThat(Poppler.run("qpdf", "--show-encryption", restricted.toString())).contains("AESv2")
+                .contains("print low resolution: allowed").contains("print high resolution: not allowed")
+                .contains("extract for any purpose: not allowed").contains("modify other: not allowed");
+
+        JsonNode rc4 = json(server.postJson("/v1/pdf/security/add", "{\"url\":\"" + url
+                + "\",\"ownerPassword\":\"1\",\"EncryptionAlgorithm\":\"RC4_40bit\"}"));
+        assertThat(rc4.path("error").asBoolean()).isTrue();
+        assertThat(rc4.path("status").asInt()).isEqualTo(400);
+        assertThat(rc4.path("message").asText()).contains("EncryptionAlgorithm").contains("AES_256bit");
+
+        JsonNode removed = json(server.postJson("/v1/pdf/security/remove", "{\"url\":\"" + added.path("url").asText()
+                + "\",\"password\":\"654321\",\"name\":\"unprotected.pdf\"}"));
+        assertThat(removed.path("error").asBoolean()).as(removed.toString()).isFalse();
+        Path open = download(removed.path("url").asText(), "unprotected.pdf");
+        assertThat(Poppler.run("qpdf", "--show-encryption", open.toString())).contains("File is not encrypted");
+        JsonNode wrong = json(server.postJson("/v1/pdf/security/remove", "{\"url\":\"" + added.path("url").asText()
+                + "\",\"password\":\"nope\"}"));
+        assertThat(wrong.path("error").asBoolean()).isTrue();
     }
 
     /** A ConvertAPI conversion with {@code StoreFile=true}, its one result downloaded by its {@code Url}. */

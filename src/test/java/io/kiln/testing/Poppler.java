@@ -42,6 +42,11 @@ public final class Poppler {
         return run("pdftotext", "-q", "-layout", pdf.toString(), "-");
     }
 
+    /** The text of every page of a PDF that opens with {@code password}. */
+    public static String text(Path pdf, String password) {
+        return run("pdftotext", "-q", "-layout", "-upw", password, pdf.toString(), "-");
+    }
+
     /** The text of each page, in order. */
     public static List<String> pageTexts(Path pdf) {
         int pages = Integer.parseInt(info(pdf, "Pages"));

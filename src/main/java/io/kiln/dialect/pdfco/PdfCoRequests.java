@@ -75,6 +75,9 @@ final class PdfCoRequests {
         if (method == PdfCoMethod.OPTIMIZE) {
             params.text("profiles").ifPresent(p -> options.putAll(OptimizeProfiles.options(p)));
         }
+        if (method == PdfCoMethod.SECURITY_ADD) {
+            options.putAll(SecurityParams.options(params));
+        }
         if (method == PdfCoMethod.ROTATE) {
             params.text("angle").ifPresent(a -> options.put("angle", a));
         }

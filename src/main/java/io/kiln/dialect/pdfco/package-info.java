@@ -21,7 +21,10 @@
  *   {@code edit/delete-pages} (pages from 1), {@code edit/rotate} ({@code angle}, pages from 0),
  *   {@code optimize} (Kiln's {@code compress} at its default level; of {@code profiles} the
  *   {@code JPEGQuality} and {@code ResamplingResolution} are honoured, {@code ResampleImages: false}
- *   keeps images' resolution, the rest ignored). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
+ *   keeps images' resolution, the rest ignored), {@code security/add} (Kiln's {@code protect}: owner and
+ *   user passwords, the {@code Allow*} permissions, false unless given, {@code PrintQuality},
+ *   {@code EncryptionAlgorithm} AES_256bit by default or AES_128bit, RC4 refused) and
+ *   {@code security/remove} ({@code password}). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
  *   {@code 0,2-5,7-}, {@code !0} is the last page) and 1-based for {@code split} (PDF.co's example
  *   {@code 1-2,3-}); it is translated to Kiln's 1-based ranges.</li>
  *   <li><b>Answers</b>: one file → {@code url}; {@code to/png}, {@code to/jpg}, {@code split} → {@code urls}

@@ -12,8 +12,8 @@ final class PdfRestOptions {
 
     /** pdfRest's {@code restrictions[]} values (its reference, §POST /restricted-pdf) and the Kiln permission each one turns off. */
     private static final Map<String, String> RESTRICTIONS = Map.of(
-            "print_low", "allowPrint", "print_high", "allowPrint",
-            "edit_content", "allowModify", "edit_document_assembly", "allowModify",
+            "print_low", "allowPrint", "print_high", "allowPrintHighQuality",
+            "edit_content", "allowModify", "edit_document_assembly", "allowAssemble",
             "copy_content", "allowCopy", "edit_annotations", "allowAnnotate",
             "edit_fill_and_sign_form_fields", "allowFillForms");
 

@@ -88,6 +88,9 @@ final class PdfCapabilities {
                     OptionSpec.bool("allowModify", "whether changing the document is allowed (default true)"),
                     OptionSpec.bool("allowAnnotate", "whether adding or changing comments is allowed (default true)"),
                     OptionSpec.bool("allowFillForms", "whether filling in form fields is allowed (default true)"),
+                    OptionSpec.bool("allowAssemble", "whether inserting, removing and turning pages is allowed (default: as allowModify)"),
+                    OptionSpec.bool("allowPrintHighQuality", "whether printing at full quality is allowed (default: as allowPrint)"),
+                    OptionSpec.oneOf("algorithm", EncryptionAlgorithm.NAMES, "cipher: aes-256 (default) or aes-128"),
                     PAGES, PASSWORD));
         }
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));

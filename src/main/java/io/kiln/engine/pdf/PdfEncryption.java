@@ -14,10 +14,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 
-/** {@code pdf → protect} (or {@code encrypt}): AES-256 with a user and/or owner password and the allowed actions. */
+/**
+ * {@code pdf → protect} (or {@code encrypt}): AES (256 bits unless asked for 128) with a user and/or
+ * owner password and the allowed actions. Assembling pages and high-quality printing follow
+ * {@code allowModify} and {@code allowPrint} unless set on their own, which the vendors' finer
+ * permissions need.
+ */
 final class PdfEncryption implements PdfOperation {
 
-    private static final int KEY_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -30,17 +34,21 @@ final class PdfEncryption implements PdfOperation {
                     task.to() + " needs a userPassword, an ownerPassword, or both.");
         }
         AccessPermission allowed = new AccessPermission();
-        allowed.setCanPrint(options.bool("allowPrint", true));
-        allowed.setCanPrintFaithful(options.bool("allowPrint", true));
+        boolean print = options.bool("allowPrint", true);
+        boolean modify = options.bool("allowModify", true);
+        allowed.setCanPrint(print);
+        allowed.setCanPrintFaithful(options.bool("allowPrintHighQuality", print));
         allowed.setCanExtractContent(options.bool("allowCopy", true));
-        allowed.setCanModify(options.bool("allowModify", true));
-        allowed.setCanAssembleDocument(options.bool("allowModify", true));
+        allowed.setCanModify(modify);
+        allowed.setCanAssembleDocument(options.bool("allowAssemble", modify));
         allowed.setCanModifyAnnotations(options.bool("allowAnnotate", true));
         allowed.setCanFillInForm(options.bool("allowFillForms", true));
         // PDFBox would reuse the user password as owner password, making the restrictions void
         StandardProtectionPolicy policy = new StandardProtectionPolicy(
                 owner.orElseGet(PdfEncryption::randomPassword), user.orElse(""), allowed);
-        policy.setEncryptionKeyLength(KEY_BITS);
+        policy.setEncryptionKeyLength(options.string("algorithm").map(EncryptionAlgorithm::of)
+                .orElse(EncryptionAlgorithm.DEFAULT).keyBits);
+        policy.setPreferAES(true); // at 128 bits PDFBox would otherwise write RC4
         OutputFiles files = new OutputFiles(task);
         try (PDDocument doc = PdfLoader.open(task.input(), task)) {
             PageSelection.apply(doc, options.pages());

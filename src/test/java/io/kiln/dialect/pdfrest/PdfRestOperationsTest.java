@@ -243,7 +243,8 @@ class PdfRestOperationsTest {
                 .field("restrictions[]", "copy_content")));
         Path pdf = download(r.path("outputUrl").asText(), "restricted.pdf");
         String shown = Poppler.run("qpdf", "--show-encryption", pdf.toString());
-        assertThat(shown).contains("print high resolution: not allowed").contains("extract for any purpose: not allowed")
+        assertThat(shown).contains("print high resolution: not allowed").contains("print low resolution: allowed")
+                .contains("extract for any purpose: not allowed")
                 .contains("modify other: allowed");
         JsonNode free = ok(postJson("/unrestricted-pdf", "{\"id\":\"" + r.path("outputId").asText()
                 + "\",\"current_permissions_password\":\"owner-pass\"}"));

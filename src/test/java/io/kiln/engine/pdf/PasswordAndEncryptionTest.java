@@ -38,6 +38,16 @@ class PasswordAndEncryptionTest {
     }
 
     @Test
+    void aes128AndTheFinerPermissionsAreWrittenAsAsked() throws Exception {
+        ProducedFile out = convert(work, "protect", Map.of("ownerPassword", "owner-only", "algorithm", "aes-128",
+                "allowPrintHighQuality", "false", "allowAssemble", "false"), "pdf/minimal-document.pdf").getFirst();
+        String shown = io.kiln.testing.Poppler.run("qpdf", "--show-encryption", out.path().toString());
+        assertThat(shown).contains("R = 4").contains("file encryption method: AESv2")
+                .contains("print low resolution: allowed").contains("print high resolution: not allowed")
+                .contains("modify document assembly: not allowed").contains("modify other: allowed");
+    }
+
+    @Test
     void encryptedResultNeedsTheUserPassword() throws Exception {
         ProducedFile out = convert(work, "encrypt", Map.of("userPassword", "s3cret", "allowPrint", "false"),
                 "pdf/pdflatex-4-pages.pdf").getFirst();
