@@ -27,7 +27,8 @@ public final class Downloads {
             Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
             Map.entry("odt", "application/vnd.oasis.opendocument.text"),
             Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"),
-            Map.entry("odp", "application/vnd.oasis.opendocument.presentation"), Map.entry("rtf", "application/rtf"));
+            Map.entry("odp", "application/vnd.oasis.opendocument.presentation"), Map.entry("rtf", "application/rtf"),
+            Map.entry("fdf", "application/vnd.fdf"), Map.entry("xfdf", "application/vnd.adobe.xfdf"));
 
     private Downloads() {
     }

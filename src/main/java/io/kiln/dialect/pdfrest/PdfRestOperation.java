@@ -23,6 +23,7 @@ enum PdfRestOperation {
     LINEARIZED("/linearized-pdf", "linearize", PdfRestOptions::none),
     COMPRESSED("/compressed-pdf", "compress", PdfRestOptions::compress),
     PDFA("/pdfa", "pdfa", PdfRestOptions::pdfa),
+    EXPORTED_FORM_DATA("/exported-form-data", "form-data", PdfRestOptions::exportFormData),
     REDACTION_PREVIEW("/pdf-with-redacted-text-preview", "redact", RedactionParams::preview),
     REDACTION_APPLIED("/pdf-with-redacted-text-applied", "redact", RedactionParams::applied);
 

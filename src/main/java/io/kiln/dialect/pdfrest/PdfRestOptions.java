@@ -68,6 +68,20 @@ final class PdfRestOptions {
     }
 
     /**
+     * {@code /exported-form-data}: {@code data_format} (required) fdf or xfdf, which Kiln writes for an
+     * AcroForm. pdfRest's own {@code xml} layout is not published, and XFA's {@code xdp}/{@code xfd}
+     * need an XFA engine, so those are refused by name rather than answered with something else.
+     */
+    static Map<String, String> exportFormData(PdfRestParams p) {
+        String format = p.required("data_format");
+        if (!List.of("fdf", "xfdf").contains(format)) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "data_format: '" + format + "' is not offered; use fdf or xfdf"
+                    + (List.of("xml", "xdp", "xfd").contains(format) ? " (Kiln exports AcroForm data only as FDF and XFDF)" : ""));
+        }
+        return Map.of("format", format);
+    }
+
+    /**
      * {@code output_type} PDF/A-1b, -2b, -2u, -3b or -3u (required, as pdfRest's samples send it).
      * {@code rasterize_if_errors_encountered=on} is refused: Kiln never answers pages turned into
      * pictures as the document; a file veraPDF rejects is a failed request with its reasons.

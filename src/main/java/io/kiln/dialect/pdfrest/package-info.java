@@ -29,7 +29,11 @@
  *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name. {@code /pdfa}'s
  *   {@code output_type} is Kiln's pdfa level; {@code rasterize_if_errors_encountered=on} is refused. The
  *   redaction pair is Kiln's {@code redact} with {@code preview}, then applying the preview's marks
- *   ({@link io.kiln.dialect.pdfrest.RedactionParams}: presets are Kiln's own expressions).</li>
+ *   ({@link io.kiln.dialect.pdfrest.RedactionParams}: presets are Kiln's own expressions).
+ *   {@code /exported-form-data} is Kiln's {@code form-data} ({@code data_format} fdf or xfdf; pdfRest's
+ *   {@code xml} and the XFA formats are refused by name). {@code /restricted-pdf}'s restrictions map one
+ *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
+ *   {@code edit_document_assembly} is assembly).</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>

@@ -104,6 +104,8 @@ final class PdfCapabilities {
                 OptionSpec.bool("annotations", "comments, stamps, highlights and drawings become page content (default true)"),
                 PASSWORD));
         all.add(one("form-fields", "json", PASSWORD));
+        all.add(one("form-data", FormDataFormat.DEFAULT.ext(), OptionSpec.oneOf("format", FormDataFormat.NAMES,
+                "xfdf (default) or fdf: the file the form's values are written as"), PASSWORD));
         all.add(one("fill-form", "pdf", OptionSpec.string("fields",
                         "the values as a JSON object of field names (as form-fields reports them), e.g. {\"name\":\"Ada\",\"agree\":true} (required)"),
                 OptionSpec.bool("flatten", "make the filled form page content (default false)"), PASSWORD));

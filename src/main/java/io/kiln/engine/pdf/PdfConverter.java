@@ -49,6 +49,7 @@ public final class PdfConverter implements Converter {
             Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
             Map.entry("flatten", new Flattening()),
             Map.entry("form-fields", new FormFields()),
+            Map.entry("form-data", new FormDataExport()),
             Map.entry("fill-form", new FormFilling()),
             Map.entry("compress", new Compression()),
             Map.entry("redact", new Redaction()),

@@ -237,6 +237,32 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void exportedFormDataAnswersTheFormsValuesAsTheAskedDataFile() throws Exception {
+        Path tax = Corpus.file("pdf/prefilled_f1040.pdf");
+        JsonNode r = ok(post("/exported-form-data", Multipart.form().file("file", tax).field("data_format", "xfdf")
+                .field("output", "values")));
+        assertThat(r.path("outputId").asText()).isNotBlank();
+        Path xfdf = download(r.path("outputUrl").asText(), "values.xfdf");
+        String xml = Files.readString(xfdf);
+        assertThat(xml).contains("<xfdf").contains("foobar");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xfdf.toFile()); // well-formed
+
+        JsonNode fdf = ok(post("/exported-form-data", Multipart.form().file("file", tax).field("data_format", "fdf")));
+        try (var read = org.apache.pdfbox.Loader.loadFDF(download(fdf.path("outputUrl").asText(), "values.fdf").toFile())) {
+            assertThat(read.getCatalog().getFDF().getFields()).isNotEmpty();
+        }
+        HttpResponse<String> xfa = post("/exported-form-data", Multipart.form().file("file", tax).field("data_format", "xdp"));
+        assertThat(xfa.statusCode()).isEqualTo(400);
+        assertThat(json(xfa).path("error").asText()).contains("data_format").contains("fdf or xfdf");
+        assertThat(post("/exported-form-data", Multipart.form().file("file", tax)).statusCode()).as("data_format is required")
+                .isEqualTo(400);
+        HttpResponse<String> formless = post("/exported-form-data", Multipart.form().file("file", FOUR_PAGES)
+                .field("data_format", "xfdf"));
+        assertThat(formless.statusCode()).as(formless.body()).isBetween(400, 422);
+        assertThat(json(formless).path("error").asText()).contains("no form fields");
+    }
+
+    @Test
     void restrictedPdfTurnsOffTheNamedPermissions() throws Exception {
         JsonNode r = ok(post("/restricted-pdf", Multipart.form().file("file", FOUR_PAGES)
                 .field("new_permissions_password", "owner-pass").field("restrictions[]", "print_high")

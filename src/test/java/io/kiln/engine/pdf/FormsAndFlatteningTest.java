@@ -26,7 +26,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** form-fields, fill-form and flatten: values read back, filled text shown, flattened pages looking as before. */
+/** form-fields, form-data, fill-form and flatten: values read back, filled text shown, flattened pages looking as before. */
 class FormsAndFlatteningTest {
 
     private static final String FORM = "pdf/pdflatex-forms.pdf";
@@ -57,6 +57,34 @@ class FormsAndFlatteningTest {
         assertThat(Poppler.text(flat.path())).contains("Grace Hopper");
         assertThat(fields(convert(work.resolve("flat-read"), "form-fields", Map.of(), flat.path()).getFirst().path()))
                 .as("no fields left to fill").isEmpty();
+    }
+
+    @Test
+    void formDataExportsTheValuesAsXfdfAndFdfThatFormToolsReadBack() throws Exception {
+        ProducedFile filled = convert(work, "fill-form", Map.of("fields", "{\"Name\":\"Ada Lovelace\"}"), FORM).getFirst();
+        ProducedFile xfdf = convert(work.resolve("xfdf"), "form-data", Map.of(), filled.path()).getFirst();
+        assertThat(xfdf.path().toString()).endsWith(".xfdf");
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xfdf.path().toFile());
+        var names = xml.getElementsByTagName("field");
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < names.getLength(); i++) {
+            var field = (org.w3c.dom.Element) names.item(i);
+            values.put(field.getAttribute("name"), field.getElementsByTagName("value").getLength() == 0 ? ""
+                    : field.getElementsByTagName("value").item(0).getTextContent());
+        }
+        assertThat(values).containsEntry("Name", "Ada Lovelace").containsKey("Check");
+
+        ProducedFile fdf = convert(work.resolve("fdf"), "form-data", Map.of("format", "fdf"), filled.path()).getFirst();
+        try (var read = Loader.loadFDF(fdf.path().toFile())) {
+            assertThat(read.getCatalog().getFDF().getFields()).anySatisfy(f -> {
+                assertThat(f.getPartialFieldName()).isEqualTo("Name");
+                assertThat(f.getValue()).isEqualTo("Ada Lovelace");
+            });
+        }
+        String tax = Files.readString(convert(work.resolve("tax"), "form-data", Map.of(), Corpus.file(TAX)).getFirst().path());
+        assertThat(tax).contains("foobar");
+        assertThatThrownBy(() -> convert(work.resolve("none"), "form-data", Map.of(), "pdf/minimal-document.pdf"))
+                .isInstanceOf(ConversionFailed.class).hasMessageContaining("no form fields");
     }
 
     @Test

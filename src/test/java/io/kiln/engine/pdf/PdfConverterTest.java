@@ -16,7 +16,7 @@ class PdfConverterTest {
         assertThat(converter.availability().isReady()).isTrue();
         assertThat(converter.capabilities()).extracting(Capability::to).containsExactlyInAnyOrder(
                 "txt", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt",
-                "remove-pages", "extract-pages", "reorder", "metadata", "set-metadata", "watermark", "stamp", "page-numbers", "flatten", "form-fields", "fill-form", "redact",
+                "remove-pages", "extract-pages", "reorder", "metadata", "set-metadata", "watermark", "stamp", "page-numbers", "flatten", "form-fields", "form-data", "fill-form", "redact",
                 "protect", "unprotect", "pdfa", "compress");
         assertThat(converter.capabilities()).allSatisfy(c -> {
             assertThat(c.from()).containsExactly("pdf");
