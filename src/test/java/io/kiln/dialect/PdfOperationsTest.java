@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and 0–100 opacity), {@code delete-pages}, {@code rotate} ({@code RotatePage}) and metadata on
  * pdf → pdf ({@code PdfTitle}, ...); PDF.co's {@code /v1/pdf/edit/delete-pages} (pages from 1) and
  * {@code /v1/pdf/edit/rotate} (pages from 0); ConvertAPI's {@code compress} ({@code Preset}) and
- * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}), {@code /v1/pdf/security/add} and {@code /remove};
+ * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}), {@code /v1/pdf/security/add} and {@code /remove},
+ * {@code /v1/pdf/edit/delete-text};
  * the native API's {@code page-numbers}.
  */
 class PdfOperationsTest {
@@ -215,6 +216,65 @@ class PdfOperationsTest {
         JsonNode wrong = json(server.postJson("/v1/pdf/security/remove", "{\"url\":\"" + added.path("url").asText()
                 + "\",\"password\":\"nope\"}"));
         assertThat(wrong.path("error").asBoolean()).isTrue();
+    }
+
+    @Test
+    void pdfCoDeleteTextRemovesTheStringsOnTheChosenPagesAndPatchesOnlyWhenAsked() throws Exception {
+        String url = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode deleted = json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"searchStrings\":[\"Kjift\",\"blind text\"],\"pages\":\"0\",\"name\":\"gone.pdf\"}"));
+        assertThat(deleted.path("error").asBoolean()).as(deleted.toString()).isFalse();
+        Path gone = download(deleted.path("url").asText(), "gone.pdf");
+        List<String> pages = Poppler.pageTexts(gone);
+        assertThat(pages.get(0)).doesNotContain("Kjift").doesNotContain("blind text").contains("Huardest gefburn");
+        assertThat(pages.get(1)).as("pages counts from 0: only the first page").isEqualTo(SOURCE.get(1));
+
+        // case-sensitive unless told otherwise, as PDF.co's reference says; regex searches each string
+        Path kept = download(json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"searchString\":\"kjift\"}")).path("url").asText(), "kept.pdf");
+        assertThat(Poppler.pageTexts(kept)).isEqualTo(SOURCE);
+        Path regex = download(json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"searchStrings\":[\"huard\\\\w+\"],\"regex\":true,\"caseSensitive\":false}")).path("url").asText(),
+                "regex.pdf");
+        assertThat(Poppler.text(regex)).doesNotContain("Huardest").contains("gefburn");
+
+        // no box unless the profile asks for a patch: the patched page is darker
+        Path patched = download(json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"searchStrings\":[\"Kjift\",\"blind text\"],\"pages\":\"0\","
+                + "\"profiles\":\"{'UsePatch': true, 'PatchColor': '#000000'}\"}")).path("url").asText(), "patched.pdf");
+        assertThat(darkPixels(patched)).isGreaterThan(darkPixels(gone) + 500);
+
+        // a rectangle from the top left, page from 0
+        Path boxed = download(json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"redactions\":[{\"page\":0,\"x\":0,\"y\":0,\"width\":612,\"height\":140}]}")).path("url").asText(),
+                "boxed.pdf");
+        assertThat(SOURCE.get(0).strip()).startsWith("Hello, here is some text");
+        assertThat(Poppler.pageTexts(boxed).get(0)).as("the top 140 pt gone, the rest kept").startsWith("about the selected font");
+
+        JsonNode limited = json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url
+                + "\",\"searchStrings\":[\"Kjift\"],\"replacementLimit\":1}"));
+        assertThat(limited.path("error").asBoolean()).isTrue();
+        assertThat(limited.path("status").asInt()).isEqualTo(400);
+        assertThat(limited.path("message").asText()).contains("replacementLimit");
+        JsonNode none = json(server.postJson("/v1/pdf/edit/delete-text", "{\"url\":\"" + url + "\"}"));
+        assertThat(none.path("message").asText()).contains("searchStrings");
+    }
+
+    /** Pixels darker than mid-grey on the first page at 72 dpi. */
+    private static int darkPixels(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(0);
+            int dark = 0;
+            for (int y = 0; y < page.getHeight(); y++) {
+                for (int x = 0; x < page.getWidth(); x++) {
+                    if ((page.getRGB(x, y) & 0xFF) < 128) {
+                        dark++;
+                    }
+                }
+            }
+            return dark;
+        }
     }
 
     /** A ConvertAPI conversion with {@code StoreFile=true}, its one result downloaded by its {@code Url}. */

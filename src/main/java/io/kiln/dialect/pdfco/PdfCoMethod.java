@@ -18,6 +18,8 @@ enum PdfCoMethod {
     MAKE_SEARCHABLE("/v1/pdf/makesearchable", "ocr", "pdf", Inputs.ONE, Pages.ZERO_BASED),
     // PDF.co's reference (developer.pdf.co/api-reference/pdf-delete-pages): pages count from 1 here
     DELETE_PAGES("/v1/pdf/edit/delete-pages", "remove-pages", "pdf", Inputs.ONE, Pages.ONE_BASED),
+    // PDF.co's reference (pdf-search-text-and-delete): see DeleteTextParams; pages from 0
+    DELETE_TEXT("/v1/pdf/edit/delete-text", "redact", "pdf", Inputs.ONE, Pages.ZERO_BASED),
     // PDF.co's samples (pdf-co-api-samples, "PDF Rotate Pages"): angle 90/180/270, pages from 0
     ROTATE("/v1/pdf/edit/rotate", "rotate", "pdf", Inputs.ONE, Pages.ZERO_BASED),
     // PDF.co's samples ("PDF Optimization API"): url, name, password, profiles (see OptimizeProfiles)

@@ -62,6 +62,11 @@ final class PdfCoParams {
         return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
     }
 
+    /** The value as given (a JSON array or object stays one), when present and not null. */
+    Optional<JsonNode> node(String name) {
+        return Optional.ofNullable(values.get(name)).filter(n -> !n.isNull() && !n.isMissingNode());
+    }
+
     /** A boolean given as {@code true}, {@code "true"} or {@code 1}; false when absent. */
     boolean flag(String name) {
         return text(name).map(s -> switch (s.toLowerCase(Locale.ROOT)) {

@@ -75,6 +75,9 @@ final class PdfCoRequests {
         if (method == PdfCoMethod.OPTIMIZE) {
             params.text("profiles").ifPresent(p -> options.putAll(OptimizeProfiles.options(p)));
         }
+        if (method == PdfCoMethod.DELETE_TEXT) {
+            options.putAll(DeleteTextParams.options(params));
+        }
         if (method == PdfCoMethod.SECURITY_ADD) {
             options.putAll(SecurityParams.options(params));
         }

@@ -24,7 +24,9 @@
  *   keeps images' resolution, the rest ignored), {@code security/add} (Kiln's {@code protect}: owner and
  *   user passwords, the {@code Allow*} permissions, false unless given, {@code PrintQuality},
  *   {@code EncryptionAlgorithm} AES_256bit by default or AES_128bit, RC4 refused) and
- *   {@code security/remove} ({@code password}). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
+ *   {@code security/remove} ({@code password}), {@code edit/delete-text} (Kiln's {@code redact}:
+ *   {@code searchStrings}, {@code regex}, {@code caseSensitive} true by default, {@code redactions}
+ *   rectangles; boxes drawn only with {@code profiles} {@code UsePatch}, see DeleteTextParams). {@code pages} is 0-based for the {@code to/*} methods (PDF.co's rule:
  *   {@code 0,2-5,7-}, {@code !0} is the last page) and 1-based for {@code split} (PDF.co's example
  *   {@code 1-2,3-}); it is translated to Kiln's 1-based ranges.</li>
  *   <li><b>Answers</b>: one file → {@code url}; {@code to/png}, {@code to/jpg}, {@code split} → {@code urls}

@@ -141,6 +141,8 @@ final class PdfCapabilities {
                     + " of the page as shown (after its rotation); without page, on every page redacted"),
             OptionSpec.string("color", "colour of the boxes drawn over what was removed, as #RRGGBB (default "
                     + RedactionRequest.DEFAULT_COLOR + ")"),
+            OptionSpec.bool("boxes", "whether filled boxes are drawn over what was removed (default true); without them"
+                    + " the text just leaves a gap"),
             OptionSpec.bool("preview", "remove nothing: mark each box with a redaction annotation to review (default false)"),
             OptionSpec.bool("marks", "apply the document's redaction annotations too, as a preview or Acrobat leaves them"
                     + " (default true)"),

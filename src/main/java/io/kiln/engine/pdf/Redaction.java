@@ -83,7 +83,9 @@ final class Redaction implements PdfOperation {
         }
         new ContentRedaction(doc, plan, request.color()).rewrite(page);
         AnnotationRemoval.apply(page, plan, finder);
-        fill(doc, page, plan.boxes(), request.color());
+        if (request.boxes()) {
+            fill(doc, page, plan.boxes(), request.color());
+        }
     }
 
     private static PageRedactions find(TextMatches finder, PDDocument doc, int p) throws IOException, InterruptedException {

@@ -16,10 +16,12 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * What {@code redact} is asked to remove: the patterns that find text (each {@code text} literal,
- * and the {@code regex}), the {@code areas}, and the colour the boxes are filled with. Every option
- * is checked here, before the document is opened, and every fault is named.
+ * and the {@code regex}), the {@code areas}, the colour the boxes are filled with, and whether boxes
+ * are drawn at all (without them the removed text just leaves a gap, as PDF.co's delete-text does).
+ * Every option is checked here, before the document is opened, and every fault is named.
  */
-record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color color, boolean preview, boolean marks) {
+record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color color, boolean boxes, boolean preview,
+                        boolean marks) {
 
     static final String DEFAULT_COLOR = "#000000";
     static final String NOTHING_TO_REDACT = "say what to redact: text, regex or areas";
@@ -43,7 +45,7 @@ record RedactionRequest(List<Pattern> patterns, List<RedactionArea> areas, Color
             throw invalid(NOTHING_TO_REDACT);
         }
         return new RedactionRequest(List.copyOf(patterns), areas, color(o.string("color").orElse(DEFAULT_COLOR)),
-                preview, marks && !preview);
+                o.bool("boxes", true), preview, marks && !preview);
     }
 
     /** A JSON array of strings, or else one literal a line. */
