@@ -2,6 +2,7 @@ package io.kiln.dialect.pdfrest;
 
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,30 @@ final class PdfRestOptions {
         }
         o.put("level", level);
         return o;
+    }
+
+    /** pdfRest's {@code languages} names (its reference, §POST /pdf-with-ocr-text) and Tesseract's. */
+    private static final Map<String, String> LANGUAGES = Map.ofEntries(
+            Map.entry("English", "eng"), Map.entry("German", "deu"), Map.entry("French", "fra"),
+            Map.entry("Spanish", "spa"), Map.entry("Italian", "ita"), Map.entry("Portuguese", "por"),
+            Map.entry("Dutch", "nld"), Map.entry("Japanese", "jpn"), Map.entry("Korean", "kor"),
+            Map.entry("ChineseSimplified", "chi_sim"), Map.entry("ChineseTraditional", "chi_tra"));
+
+    /**
+     * {@code /pdf-with-ocr-text}: {@code languages} (comma-separated, English by default) as Tesseract's
+     * {@code lang}; a language whose data is not installed is refused by the ocr engine, naming it.
+     */
+    static Map<String, String> ocr(PdfRestParams p) {
+        List<String> langs = new ArrayList<>();
+        for (String name : p.text("languages").orElse("English").split(",")) {
+            String lang = LANGUAGES.get(name.trim());
+            if (lang == null) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION, "languages: '" + name.trim() + "' is not one of "
+                        + String.join(", ", new java.util.TreeSet<>(LANGUAGES.keySet())));
+            }
+            langs.add(lang);
+        }
+        return Map.of("lang", String.join("+", langs));
     }
 
     /**

@@ -33,7 +33,10 @@
  *   {@code /exported-form-data} is Kiln's {@code form-data} ({@code data_format} fdf or xfdf; pdfRest's
  *   {@code xml} and the XFA formats are refused by name). {@code /restricted-pdf}'s restrictions map one
  *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
- *   {@code edit_document_assembly} is assembly).</li>
+ *   {@code edit_document_assembly} is assembly). {@code /pdf-with-ocr-text} is Kiln's {@code ocr}
+ *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} is pdf → docx by
+ *   LibreOffice. {@code /excel}, {@code /powerpoint} and {@code /extracted-text} (its word-level JSON)
+ *   are not offered.</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>

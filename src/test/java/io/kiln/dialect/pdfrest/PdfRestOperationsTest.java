@@ -263,6 +263,31 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void pdfWithOcrTextMakesAScanSearchableInTheLanguagesNamedAsPdfRestNamesThem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tesseract")), "tesseract installed");
+        Path scan = out.resolve("scan.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument typed = org.apache.pdfbox.Loader.loadPDF(FOUR_PAGES.toFile());
+             org.apache.pdfbox.pdmodel.PDDocument scanned = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var image = new org.apache.pdfbox.rendering.PDFRenderer(typed).renderImageWithDPI(0, 200);
+            var page = new org.apache.pdfbox.pdmodel.PDPage(typed.getPage(0).getMediaBox());
+            scanned.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(scanned, page)) {
+                cs.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(scanned, image), 0, 0,
+                        page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            scanned.save(scan.toFile());
+        }
+        assertThat(Poppler.text(scan).strip()).as("a scan has no text of its own").isEmpty();
+        JsonNode r = ok(post("/pdf-with-ocr-text", Multipart.form().file("file", scan).field("languages", "English")));
+        String read = Poppler.text(download(r.path("outputUrl").asText(), "searchable.pdf"));
+        assertThat(read).contains("information").contains("alphabet").contains("language");
+
+        HttpResponse<String> klingon = post("/pdf-with-ocr-text", Multipart.form().file("file", scan).field("languages", "Klingon"));
+        assertThat(klingon.statusCode()).isEqualTo(400);
+        assertThat(json(klingon).path("error").asText()).contains("languages").contains("English");
+    }
+
+    @Test
     void restrictedPdfTurnsOffTheNamedPermissions() throws Exception {
         JsonNode r = ok(post("/restricted-pdf", Multipart.form().file("file", FOUR_PAGES)
                 .field("new_permissions_password", "owner-pass").field("restrictions[]", "print_high")

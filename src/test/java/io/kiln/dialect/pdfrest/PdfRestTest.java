@@ -93,6 +93,25 @@ class PdfRestTest {
     }
 
     @Test
+    void theCloudWordRouteAnswersADocxThatKeepsTheText() throws Exception {
+        assumeTrue(Formats.available(server, "pdf", "docx"), "pdf → docx is not available here");
+        HttpResponse<String> r = server.send(Multipart.form().file("file", io.kiln.testing.Corpus.file("pdf/pdflatex-4-pages.pdf"))
+                .into(server.request("/word").header("Api-Key", key)).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        byte[] docx = download(json(r).path("outputUrl").asText());
+        String documentXml;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zip.getNextEntry()) != null && !e.getName().equals("word/document.xml")) {
+                // skip to the body
+            }
+            assertThat(e).as("a Word document").isNotNull();
+            documentXml = new String(zip.readAllBytes(), StandardCharsets.UTF_8).replaceAll("<[^>]+>", "");
+        }
+        assertThat(documentXml).contains("Huardest").contains("alphabet");
+    }
+
+    @Test
     void theSeedsFlowIsProcessingThenCompletedWithAResultUrl() throws Exception {
         try (Origin held = new Origin().serveHeld("/cweb.pdf", Corpus.file("pdf/cweb.pdf"))) {
             HttpResponse<String> started = convert("{\"source\": \"" + held.url("/cweb.pdf")
