@@ -25,6 +25,7 @@ enum PdfRestOperation {
     PDFA("/pdfa", "pdfa", PdfRestOptions::pdfa),
     EXPORTED_FORM_DATA("/exported-form-data", "form-data", PdfRestOptions::exportFormData),
     WORD("/word", "docx", PdfRestOptions::none),
+    POWERPOINT("/powerpoint", "pptx", PdfRestOptions::none),
     OCR_TEXT("/pdf-with-ocr-text", "ocr", PdfRestOptions::ocr),
     REDACTION_PREVIEW("/pdf-with-redacted-text-preview", "redact", RedactionParams::preview),
     REDACTION_APPLIED("/pdf-with-redacted-text-applied", "redact", RedactionParams::applied);

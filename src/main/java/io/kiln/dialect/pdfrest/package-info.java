@@ -34,9 +34,9 @@
  *   {@code xml} and the XFA formats are refused by name). {@code /restricted-pdf}'s restrictions map one
  *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
  *   {@code edit_document_assembly} is assembly). {@code /pdf-with-ocr-text} is Kiln's {@code ocr}
- *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} is pdf → docx by
- *   LibreOffice. {@code /excel}, {@code /powerpoint} and {@code /extracted-text} (its word-level JSON)
- *   are not offered.</li>
+ *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} and {@code /powerpoint}
+ *   are pdf → docx and pdf → pptx by LibreOffice's PDF import. {@code /excel} (a PDF's tables as
+ *   cells) and {@code /extracted-text} (its word-level JSON) are not offered.</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>

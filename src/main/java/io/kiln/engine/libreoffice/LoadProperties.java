@@ -21,7 +21,12 @@ final class LoadProperties {
     private LoadProperties() {
     }
 
-    static Map<String, Object> forSource(String format, Optional<String> password, InteractionAnswers answers) {
+    /**
+     * A PDF opens in the application that writes the target: Writer's import (text boxes) for a
+     * document, Impress's (a slide a page) for a presentation.
+     */
+    static Map<String, Object> forSource(String format, String target, Optional<String> password,
+                                         InteractionAnswers answers) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("Hidden", true);
         p.put("ReadOnly", true);
@@ -30,7 +35,8 @@ final class LoadProperties {
         p.put("InteractionHandler", answers);
         password.ifPresent(pw -> p.put("Password", pw));
         switch (format) {
-            case "pdf" -> p.put("FilterName", "writer_pdf_import");
+            case "pdf" -> p.put("FilterName", DocumentKind.PRESENTATION.exportFilter(target).isPresent()
+                    ? "impress_pdf_import" : "writer_pdf_import");
             case "csv" -> {
                 p.put("FilterName", "Text - txt - csv (StarCalc)");
                 p.put("FilterOptions", CSV_IMPORT_OPTIONS);

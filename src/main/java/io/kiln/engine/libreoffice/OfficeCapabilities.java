@@ -49,6 +49,7 @@ final class OfficeCapabilities {
         all.add(one(slides, "odp", PASSWORD));
 
         all.add(one(Set.of("pdf"), "docx", PASSWORD));
+        all.add(one(Set.of("pdf"), "pptx", PASSWORD));
         return List.copyOf(all);
     }
 

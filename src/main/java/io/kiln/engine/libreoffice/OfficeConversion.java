@@ -101,7 +101,7 @@ final class OfficeConversion implements OfficeTask {
     private XComponent load(XComponentLoader loader, java.util.Optional<String> password, InteractionAnswers handler)
             throws com.sun.star.io.IOException, com.sun.star.lang.IllegalArgumentException {
         return loader.loadComponentFromURL(LocalOfficeUtils.toUrl(source.toFile()), "_blank", 0,
-                LocalOfficeUtils.toUnoProperties(LoadProperties.forSource(from, password, handler)));
+                LocalOfficeUtils.toUnoProperties(LoadProperties.forSource(from, to, password, handler)));
     }
 
     private void store(XComponent doc, DocumentKind kind, String filter) throws OfficeException {

@@ -112,6 +112,27 @@ class PdfRestTest {
     }
 
     @Test
+    void theCloudPowerpointRouteAnswersASlideAPage() throws Exception {
+        assumeTrue(Formats.available(server, "pdf", "pptx"), "pdf → pptx is not available here");
+        HttpResponse<String> r = server.send(Multipart.form().file("file", io.kiln.testing.Corpus.file("pdf/pdflatex-4-pages.pdf"))
+                .into(server.request("/powerpoint").header("Api-Key", key)).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        byte[] pptx = download(json(r).path("outputUrl").asText());
+        java.util.List<String> slides = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pptx))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().matches("ppt/slides/slide\\d+\\.xml")) {
+                    slides.add(e.getName());
+                    text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8).replaceAll("<[^>]+>", ""));
+                }
+            }
+        }
+        assertThat(slides).as("a slide per page").hasSize(4);
+        assertThat(text.toString()).contains("Huardest").contains("alphabet");
+    }
+
+    @Test
     void theSeedsFlowIsProcessingThenCompletedWithAResultUrl() throws Exception {
         try (Origin held = new Origin().serveHeld("/cweb.pdf", Corpus.file("pdf/cweb.pdf"))) {
             HttpResponse<String> started = convert("{\"source\": \"" + held.url("/cweb.pdf")
