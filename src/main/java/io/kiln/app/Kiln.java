@@ -162,7 +162,7 @@ public final class Kiln implements AutoCloseable {
                 : new LibreOfficePool(officeSettings(config, data)));
         var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
         html = opened.add(htmlRenderer(config, data, policy));
-        var registry = new ConverterRegistry(List.of(new PdfConverter(), new ImageConverter(),
+        var registry = new ConverterRegistry(List.of(new PdfConverter(ocr.pageRecognition()), new ImageConverter(),
                 new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr,
                 QpdfConverter.probe(QpdfConverter.DEFAULT_PROGRAM, Runtime.getRuntime().availableProcessors())));
         fetcher = opened.add(new UrlFetcher(policy));

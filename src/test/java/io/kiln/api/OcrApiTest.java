@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiln.testing.Multipart;
+import io.kiln.testing.ScannedPage;
 import io.kiln.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,6 +30,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** OCR through the API and PDF.co: a scanned page (an image, no text) gives its words back. */
 class OcrApiTest {
@@ -80,6 +83,51 @@ class OcrApiTest {
                 assertThat(wordsFound(new PDFTextStripper().getText(pdf))).isGreaterThanOrEqualTo(0.95);
             }
         }
+    }
+
+    @Test
+    void aPdfWithAScannedPageGivesAllItsTextWithOcrAuto(@TempDir Path work) throws Exception {
+        assumeThat(TESSERACT).as("tesseract installed").isTrue();
+        Path mixed = ScannedPage.typedThenScanned(work.resolve("mixed.pdf"));
+        String typed = ScannedPage.typedText();
+        try (TestServer server = TestServer.start()) {
+            JsonNode txt = StreamSupport.stream(json(server.get("/v1/formats")).path("formats").spliterator(), false)
+                    .filter(f -> f.path("from").asText().equals("pdf") && f.path("to").asText().equals("txt"))
+                    .findFirst().orElseThrow();
+            assertThat(txt.path("engine").asText()).isEqualTo("pdf");
+            JsonNode ocr = StreamSupport.stream(txt.path("options").spliterator(), false)
+                    .filter(o -> o.path("name").asText().equals("ocr")).findFirst().orElseThrow();
+            assertThat(ocr.path("values").toString()).isEqualTo("[\"never\",\"auto\",\"always\"]");
+            assertThat(txt.path("options").toString()).contains("\"lang\"", "\"dpi\"", "\"psm\"");
+
+            String auto = convertedText(server, Multipart.form().file("file", mixed).field("to", "txt")
+                    .field("ocr", "auto").field("lang", "eng"));
+            assertThat(auto).startsWith(typed);
+            String scanned = auto.substring(typed.length()).toLowerCase(Locale.ROOT);
+            assertThat(ScannedPage.SCANNED_WORDS).allSatisfy(w -> assertThat(scanned).contains(w));
+
+            String never = convertedText(server, Multipart.form().file("file", mixed).field("to", "txt"));
+            assertThat(never).startsWith(typed);
+            assertThat(never.substring(typed.length())).isBlank();
+
+            Path typedOnly = io.kiln.testing.Corpus.file(ScannedPage.TYPED);
+            assertThat(convertedText(server, Multipart.form().file("file", typedOnly).field("to", "txt")
+                    .field("ocr", "auto"))).isEqualTo(convertedText(server, Multipart.form().file("file", typedOnly)
+                    .field("to", "txt")));
+
+            HttpResponse<String> invalid = server.postMultipart("/v1/jobs", Multipart.form()
+                    .file("file", mixed).field("to", "txt").field("ocr", "sometimes"));
+            assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+            assertThat(json(invalid).path("code").asText()).isEqualTo("invalid_option");
+            assertThat(json(invalid).toString()).contains("ocr must be one of never, auto, always");
+        }
+    }
+
+    private static String convertedText(TestServer server, Multipart form) {
+        JsonNode job = server.convert(form);
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("success");
+        return new String(server.getBytes(job.path("outputs").get(0).path("url").asText()).body(),
+                StandardCharsets.UTF_8);
     }
 
     /** The share of TEXT's words that the OCR gave back. */

@@ -35,14 +35,23 @@ final class OcrCapabilities {
 
     /** The conversions, with {@code lang} checked (when a job is submitted) against {@code languages}. */
     static List<Capability> all(List<String> languages) {
-        OptionSpec lang = OptionSpec.listOf("lang", languages,
-                "languages of the text, one or more joined by +, e.g. eng or eng+deu (default eng)");
+        OptionSpec lang = language(languages);
         return List.of(
                 fromPdf(SEARCHABLE_PDF, "pdf", lang),
                 fromImages(SEARCHABLE_PDF, "pdf", lang),
                 fromPdf(TEXT, "txt", lang),
                 fromImages(TEXT, "txt", lang),
                 fromImages(PLAIN_TEXT, "txt", lang));
+    }
+
+    /** How a rendered PDF page is read, for other engines that have pages recognised: lang, dpi, psm. */
+    static List<OptionSpec> pageRecognition(List<String> languages) {
+        return List.of(language(languages), DPI, PSM);
+    }
+
+    private static OptionSpec language(List<String> languages) {
+        return OptionSpec.listOf("lang", languages,
+                "languages of the text, one or more joined by +, e.g. eng or eng+deu (default eng)");
     }
 
     private static Capability fromPdf(String to, String ext, OptionSpec lang) {

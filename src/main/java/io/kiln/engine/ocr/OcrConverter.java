@@ -4,6 +4,7 @@ import io.kiln.engine.Availability;
 import io.kiln.engine.Capability;
 import io.kiln.engine.ConversionTask;
 import io.kiln.engine.Converter;
+import io.kiln.engine.PageTextRecognition;
 import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
@@ -31,6 +32,7 @@ public final class OcrConverter implements Converter {
     private final List<Capability> capabilities;
     private final PdfSourceOcr pdfs;
     private final ImageSourceOcr images;
+    private final PageTextRecognition pageRecognition;
 
     /**
      * @param parallelism the most tesseract processes running at once, over all tasks
@@ -44,6 +46,12 @@ public final class OcrConverter implements Converter {
         Semaphore processSlots = new Semaphore(parallelism, true);
         this.pdfs = new PdfSourceOcr(tesseract.program(), processSlots);
         this.images = new ImageSourceOcr(tesseract.program(), processSlots);
+        this.pageRecognition = new TesseractPageRecognition(tesseract, pdfs);
+    }
+
+    /** Pages of a PDF another engine has open read by this engine, within its process slots (pdf → txt with {@code ocr}). */
+    public PageTextRecognition pageRecognition() {
+        return pageRecognition;
     }
 
     /** The {@code tesseract} on the PATH, running as many processes at once as there are cores. */
@@ -113,7 +121,7 @@ public final class OcrConverter implements Converter {
     }
 
     /** Page images and tesseract's files live here, inside the task's own directory, until the task ends. */
-    private static Path scratchDir(ConversionTask task) {
+    static Path scratchDir(ConversionTask task) {
         try {
             return Files.createTempDirectory(task.workDir(), ".ocr-");
         } catch (IOException e) {
@@ -121,7 +129,7 @@ public final class OcrConverter implements Converter {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {

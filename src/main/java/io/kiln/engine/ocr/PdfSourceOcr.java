@@ -40,22 +40,24 @@ final class PdfSourceOcr {
         try (PDDocument doc = PdfLoader.open(task.input(), task)) {
             PageSelection.apply(doc, task.options().pages());
             TesseractOutput output = searchable ? TesseractOutput.TEXT_LAYER_PDF : TesseractOutput.TEXT;
-            List<Path> pages = recognise(doc, dpi, tesseract, output, scratch, deadline);
+            List<Integer> all = java.util.stream.IntStream.range(0, doc.getNumberOfPages()).boxed().toList();
+            List<Path> pages = recognise(doc, all, dpi, tesseract, output, scratch, deadline);
             return List.of(searchable ? overlay(task, doc, pages) : OutputFile.joinText(task, pages));
         } catch (IOException | RuntimeException e) {
             throw PdfFailures.translate(e);
         }
     }
 
-    /** Each page's tesseract output, in page order. */
-    private List<Path> recognise(PDDocument doc, int dpi, TesseractRun tesseract, TesseractOutput output,
-                                 Path scratch, Deadline deadline) throws IOException, InterruptedException {
+    /** The tesseract output of each of {@code indices} (0-based pages of {@code doc}), in that order. */
+    List<Path> recognise(PDDocument doc, List<Integer> indices, int dpi, TesseractRun tesseract, TesseractOutput output,
+                         Path scratch, Deadline deadline) throws IOException, InterruptedException {
         PDFRenderer renderer = new PDFRenderer(doc);
         List<Future<Path>> running = new ArrayList<>();
         try (PageRuns runs = new PageRuns(processSlots, deadline)) {
-            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            for (int n = 0; n < indices.size(); n++) {
+                int i = indices.get(n);
                 runs.awaitSlot();
-                String name = "page-%05d".formatted(i + 1);
+                String name = "page-%05d".formatted(n + 1);
                 PageRaster.Rendered image = PageRaster.render(renderer, doc.getPage(i), i, dpi,
                         scratch.resolve(name + ".pgm"));
                 running.add(runs.start(() -> read(tesseract, image, scratch.resolve(name), output)));

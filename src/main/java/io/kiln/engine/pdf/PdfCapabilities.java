@@ -63,9 +63,15 @@ final class PdfCapabilities {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    static List<Capability> all() {
+    /** @param recognition the options of the OCR that reads pages without text ({@code lang}, {@code dpi}, {@code psm}) */
+    static List<Capability> all(List<OptionSpec> recognition) {
         List<Capability> all = new ArrayList<>();
-        all.add(one("txt", "txt", PAGES, PASSWORD));
+        List<OptionSpec> text = new ArrayList<>(List.of(PAGES, PASSWORD, OptionSpec.oneOf(TextExtraction.OCR_OPTION,
+                OcrMode.NAMES, "which pages are read by OCR: never, auto (those without a text layer, such as scans)"
+                        + " or always (default " + OcrMode.DEFAULT.wire() + ")")));
+        recognition.forEach(o -> text.add(new OptionSpec(o.name(), o.type(), o.description() + "; OCR only",
+                o.values(), o.min(), o.max())));
+        all.add(new Capability(FROM, "txt", "txt", text, Inputs.ONE));
         for (RasterFormat format : RasterFormat.values()) {
             all.add(one(format.ext, format.ext, DPI, PAGES, PASSWORD));
         }

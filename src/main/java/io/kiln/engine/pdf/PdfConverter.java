@@ -3,6 +3,7 @@ package io.kiln.engine.pdf;
 import io.kiln.engine.Capability;
 import io.kiln.engine.ConversionTask;
 import io.kiln.engine.Converter;
+import io.kiln.engine.PageTextRecognition;
 import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
 import io.kiln.engine.pdfa.Ghostscript;
@@ -19,41 +20,56 @@ import java.util.function.Supplier;
  */
 public final class PdfConverter implements Converter {
 
-    private static final List<Capability> CAPABILITIES = PdfCapabilities.all();
+    private final List<Capability> capabilities;
 
     /** The PDF/A conversion's font pass (an external program), probed when first needed. */
     private final Supplier<Ghostscript> ghostscript = Ghostscript.probedOnFirstUse(Ghostscript.DEFAULT_PROGRAM,
             Runtime.getRuntime().availableProcessors());
 
-    private final Map<String, PdfOperation> operations = Map.ofEntries(
-            Map.entry("txt", new TextExtraction()),
-            Map.entry("png", new PageRendering(RasterFormat.PNG)),
-            Map.entry("jpg", new PageRendering(RasterFormat.JPG)),
-            Map.entry("tiff", new PageRendering(RasterFormat.TIFF)),
-            Map.entry("pdf", new PdfMerge()),
-            Map.entry("merge", new PdfMerge()),
-            Map.entry("split", new PdfSplit()),
-            Map.entry("info", new PdfInfo()),
-            Map.entry("rotate", new PageRotation()),
-            Map.entry("encrypt", new PdfEncryption()),
-            Map.entry("protect", new PdfEncryption()),
-            Map.entry("decrypt", new PdfDecryption()),
-            Map.entry("unprotect", new PdfDecryption()),
-            Map.entry("remove-pages", new PageEdit(PageEdit.Kind.REMOVE)),
-            Map.entry("extract-pages", new PageEdit(PageEdit.Kind.EXTRACT)),
-            Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)),
-            Map.entry("metadata", new PdfMetadata()),
-            Map.entry("set-metadata", new MetadataWriting()),
-            Map.entry("watermark", new TextMarking(TextMarking.Kind.WATERMARK)),
-            Map.entry("stamp", new TextMarking(TextMarking.Kind.STAMP)),
-            Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
-            Map.entry("flatten", new Flattening()),
-            Map.entry("form-fields", new FormFields()),
-            Map.entry("form-data", new FormDataExport()),
-            Map.entry("fill-form", new FormFilling()),
-            Map.entry("compress", new Compression()),
-            Map.entry("redact", new Redaction()),
-            Map.entry("pdfa", new PdfaConversion(ghostscript)));
+    private final Map<String, PdfOperation> operations;
+
+    /** Without OCR: {@code pdf → txt} with {@code ocr} auto or always fails as engine_unavailable. */
+    public PdfConverter() {
+        this(PageTextRecognition.none("no OCR engine is configured"));
+    }
+
+    /** @param recognition reads the pages {@code pdf → txt} has recognised ({@code ocr} auto or always) */
+    public PdfConverter(PageTextRecognition recognition) {
+        this.capabilities = PdfCapabilities.all(recognition.options());
+        this.operations = operations(recognition);
+    }
+
+    private Map<String, PdfOperation> operations(PageTextRecognition recognition) {
+        return Map.ofEntries(
+                Map.entry("txt", new TextExtraction(recognition)),
+                Map.entry("png", new PageRendering(RasterFormat.PNG)),
+                Map.entry("jpg", new PageRendering(RasterFormat.JPG)),
+                Map.entry("tiff", new PageRendering(RasterFormat.TIFF)),
+                Map.entry("pdf", new PdfMerge()),
+                Map.entry("merge", new PdfMerge()),
+                Map.entry("split", new PdfSplit()),
+                Map.entry("info", new PdfInfo()),
+                Map.entry("rotate", new PageRotation()),
+                Map.entry("encrypt", new PdfEncryption()),
+                Map.entry("protect", new PdfEncryption()),
+                Map.entry("decrypt", new PdfDecryption()),
+                Map.entry("unprotect", new PdfDecryption()),
+                Map.entry("remove-pages", new PageEdit(PageEdit.Kind.REMOVE)),
+                Map.entry("extract-pages", new PageEdit(PageEdit.Kind.EXTRACT)),
+                Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)),
+                Map.entry("metadata", new PdfMetadata()),
+                Map.entry("set-metadata", new MetadataWriting()),
+                Map.entry("watermark", new TextMarking(TextMarking.Kind.WATERMARK)),
+                Map.entry("stamp", new TextMarking(TextMarking.Kind.STAMP)),
+                Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
+                Map.entry("flatten", new Flattening()),
+                Map.entry("form-fields", new FormFields()),
+                Map.entry("form-data", new FormDataExport()),
+                Map.entry("fill-form", new FormFilling()),
+                Map.entry("compress", new Compression()),
+                Map.entry("redact", new Redaction()),
+                Map.entry("pdfa", new PdfaConversion(ghostscript)));
+    }
 
     @Override
     public String engine() {
@@ -62,7 +78,7 @@ public final class PdfConverter implements Converter {
 
     @Override
     public List<Capability> capabilities() {
-        return CAPABILITIES;
+        return capabilities;
     }
 
     /** Whether pdfa can embed missing fonts (with Ghostscript), for {@code /ready}. */
