@@ -219,6 +219,15 @@ class PdfOperationsTest {
     }
 
     @Test
+    void convertApiFdfExtractAnswersTheFormsValuesAsFdf() throws Exception {
+        Path fdf = convertApi("/convert/pdf/to/fdf-extract", Multipart.form().file("File", Corpus.file("pdf/prefilled_f1040.pdf")));
+        assertThat(fdf.getFileName().toString()).endsWith(".fdf");
+        try (var read = org.apache.pdfbox.Loader.loadFDF(fdf.toFile())) {
+            assertThat(read.getCatalog().getFDF().getFields()).isNotEmpty();
+        }
+    }
+
+    @Test
     void pdfCoDeleteTextRemovesTheStringsOnTheChosenPagesAndPatchesOnlyWhenAsked() throws Exception {
         String url = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
                 .into(server.request("/v1/file/upload")).build())).path("url").asText();

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -58,8 +60,9 @@ final class ConversionRequestReader {
             inputs(p.all("url"), "Url", tenant, inputs, stored, uploads);
             Optional<String> knownFrom = from.or(() -> stored.stream().findFirst().map(StoredFile::ext));
             OptionNames.Mapped options = OptionNames.map(p, knownFrom.flatMap(f -> accepted.of(f, to)));
-            JobRequest job = new JobRequest(to, from, options.options(), inputs, jobId, p.text("webhook"), DIALECT,
-                    uploads);
+            Map<String, String> kiln = new LinkedHashMap<>(FormatNames.impliedOptions(toPath));
+            kiln.putAll(options.options());
+            JobRequest job = new JobRequest(to, from, kiln, inputs, jobId, p.text("webhook"), DIALECT, uploads);
             return new ConversionRequest(job, async, storeFile, options.ignored());
         } catch (RuntimeException e) {
             uploads.forEach(files::delete);

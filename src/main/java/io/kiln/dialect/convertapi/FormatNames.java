@@ -15,7 +15,13 @@ final class FormatNames {
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("jpeg", "jpg"), Map.entry("tif", "tiff"), Map.entry("text", "txt"), Map.entry("htm", "html"),
             Map.entry("web", "url"), Map.entry("protect", "encrypt"), Map.entry("unprotect", "decrypt"),
-            Map.entry("delete-pages", "remove-pages"), Map.entry("text-watermark", "watermark"));
+            Map.entry("delete-pages", "remove-pages"), Map.entry("text-watermark", "watermark"),
+            Map.entry("fdf-extract", "form-data"));
+    /**
+     * Options a ConvertAPI converter name implies: {@code fdf-extract} (the .NET library's README,
+     * "Extract Form Data") answers FDF, where Kiln's form-data defaults to XFDF.
+     */
+    private static final Map<String, Map<String, String>> IMPLIED = Map.of("fdf-extract", Map.of("format", "fdf"));
     /** Sources ConvertAPI uses for "whatever the files are": Kiln detects them. */
     private static final Set<String> DETECTED = Set.of("any", "images", "image");
 
@@ -31,6 +37,11 @@ final class FormatNames {
     static String target(String name) {
         String n = normal(name);
         return ALIASES.getOrDefault(n, n);
+    }
+
+    /** The Kiln options the converter's name stands for; empty for most. */
+    static Map<String, String> impliedOptions(String target) {
+        return IMPLIED.getOrDefault(normal(target), Map.of());
     }
 
     private static String normal(String name) {
