@@ -3,6 +3,7 @@ package io.kiln.engine.pdf;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kiln.engine.ConversionTask;
 import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
@@ -10,6 +11,7 @@ import io.kiln.error.ErrorCode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
@@ -21,7 +23,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
  * {@code pdf → fill-form}: the {@code fields} option, a JSON object of fully qualified names (as
- * {@code form-fields} reports them) and values, written into the form with fresh appearances;
+ * {@code form-fields} reports them) and values, or an FDF or XFDF file sent after the document (as
+ * {@code form-data} writes them; {@code fields} then overrides it), written into the form with fresh appearances;
  * {@code flatten} then makes the filled form page content. A box takes {@code true}/{@code false} or
  * one of its on values, a list box an array. Every name and value is checked before anything is
  * written, and all that are wrong are named in one answer.
@@ -30,8 +33,7 @@ final class FormFilling implements PdfOperation {
 
     @Override
     public List<ProducedFile> run(ConversionTask task) throws IOException, InterruptedException {
-        JsonNode values = values(task.options().string("fields").orElseThrow(() ->
-                invalid("fields: the values to fill in, as a JSON object, e.g. {\"name\":\"Ada\",\"agree\":true}")));
+        JsonNode values = values(task);
         OutputFiles files = new OutputFiles(task);
         try (PDDocument doc = PdfLoader.open(task.input(), task)) {
             PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
@@ -120,6 +122,18 @@ final class FormFilling implements PdfOperation {
     @FunctionalInterface
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    /** The data file's values (a second input), then the {@code fields} option's over them. */
+    private static JsonNode values(ConversionTask task) throws IOException {
+        Optional<String> fields = task.options().string("fields");
+        if (task.inputs().size() < 2) {
+            return values(fields.orElseThrow(() -> invalid("fields: the values to fill in, as a JSON object, e.g."
+                    + " {\"name\":\"Ada\",\"agree\":true}, or an FDF or XFDF file sent after the document")));
+        }
+        ObjectNode merged = FormDataFile.values(task.inputs().get(1));
+        fields.ifPresent(f -> merged.setAll((ObjectNode) values(f)));
+        return merged;
     }
 
     private static JsonNode values(String json) {

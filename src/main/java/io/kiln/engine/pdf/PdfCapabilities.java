@@ -112,9 +112,11 @@ final class PdfCapabilities {
         all.add(one("form-fields", "json", PASSWORD));
         all.add(one("form-data", FormDataFormat.DEFAULT.ext(), OptionSpec.oneOf("format", FormDataFormat.NAMES,
                 "xfdf (default) or fdf: the file the form's values are written as"), PASSWORD));
-        all.add(one("fill-form", "pdf", OptionSpec.string("fields",
-                        "the values as a JSON object of field names (as form-fields reports them), e.g. {\"name\":\"Ada\",\"agree\":true} (required)"),
-                OptionSpec.bool("flatten", "make the filled form page content (default false)"), PASSWORD));
+        // the values as an option, or as an FDF/XFDF file after the document (an asset)
+        all.add(new Capability(FROM, "fill-form", "pdf", List.of(OptionSpec.string("fields",
+                        "the values as a JSON object of field names (as form-fields reports them), e.g. {\"name\":\"Ada\",\"agree\":true}"
+                        + " (required unless an FDF or XFDF file follows the document; over its values when both)"),
+                OptionSpec.bool("flatten", "make the filled form page content (default false)"), PASSWORD), Inputs.ASSETS));
         all.add(one("remove-pages", "pdf", OptionSpec.pages("pages to take out, e.g. 2,4-6 (required)"), PASSWORD));
         all.add(one("extract-pages", "pdf", OptionSpec.pages("pages to keep, in this order, e.g. 5,1-3 (required)"),
                 PASSWORD));

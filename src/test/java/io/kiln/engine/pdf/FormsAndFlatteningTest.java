@@ -88,6 +88,28 @@ class FormsAndFlatteningTest {
     }
 
     @Test
+    void fillFormTakesTheValuesFromAnXfdfOrFdfFileAfterTheDocument() throws Exception {
+        ProducedFile filled = convert(work, "fill-form", Map.of("fields", "{\"Name\":\"Ada Lovelace\",\"Check\":true}"), FORM).getFirst();
+        for (String format : java.util.List.of("xfdf", "fdf")) {
+            Path data = convert(work.resolve(format), "form-data", Map.of("format", format), filled.path()).getFirst().path();
+            var task = new io.kiln.engine.ConversionTask("pdf", "fill-form", java.util.List.of(Corpus.file(FORM), data),
+                    new io.kiln.engine.Options(Map.of()), Files.createDirectories(work.resolve(format + "-in")), "out",
+                    java.time.Duration.ofMinutes(1), 100);
+            ProducedFile imported = new PdfConverter().convert(task).getFirst();
+            JsonNode after = fields(convert(work.resolve(format + "-read"), "form-fields", Map.of(), imported.path()).getFirst().path());
+            assertThat(after.get(0).path("value").asText()).as(format).isEqualTo("Ada Lovelace");
+            assertThat(after.get(1).path("value").asText()).as(format).isNotEqualTo("Off");
+            assertThat(Poppler.text(imported.path())).contains("Ada Lovelace");
+        }
+        Path junk = Files.writeString(work.resolve("junk.xml"), "<notes>nothing</notes>");
+        var task = new io.kiln.engine.ConversionTask("pdf", "fill-form", java.util.List.of(Corpus.file(FORM), junk),
+                new io.kiln.engine.Options(Map.of()), Files.createDirectories(work.resolve("junk-in")), "out",
+                java.time.Duration.ofMinutes(1), 100);
+        assertThatThrownBy(() -> new PdfConverter().convert(task)).isInstanceOf(ConversionFailed.class)
+                .hasMessageContaining("neither FDF").hasMessageContaining("XFDF");
+    }
+
+    @Test
     void fillFormNamesEveryWrongFieldAtOnce() {
         assertThatThrownBy(() -> convert(work, "fill-form", Map.of("fields",
                 "{\"Nom\":\"x\",\"Submit\":\"y\",\"Name\":[\"a\",\"b\"]}"), FORM))
