@@ -117,6 +117,29 @@ class PdfOperationsTest {
     }
 
     @Test
+    void nativeImageWatermarkTakesThePictureAsASecondFileAndABrokenOneFailsTheJobWithTheReason() throws Exception {
+        JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR))
+                .file("files", Corpus.file("images/nature1.png")).field("to", "watermark").field("pages", "2-3")
+                .field("position", "bottom-left").field("width", "200").field("opacity", "0.6"));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("success");
+        Path out = download(server.base() + job.path("outputs").get(0).path("url").asText().replaceFirst("^https?://[^/]+", ""),
+                "marked.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", out.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .as("pdfimages: the picture on pages 2 and 3 only").containsExactly("2", "3");
+        assertThat(Poppler.pageTexts(out)).isEqualTo(SOURCE);
+
+        Path broken = Files.write(Files.createDirectories(work.resolve("broken")).resolve("logo.png"),
+                java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("images/nature1.png")), 5_000));
+        JsonNode failed = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).file("files", broken)
+                .field("to", "stamp"));
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.toString()).contains("corrupt_document").contains("logo.png");
+        HttpResponse<String> refused = server.postMultipart("/v1/jobs", Multipart.form().file("file", Corpus.file(FOUR))
+                .file("files", Corpus.file("images/nature1.png")).field("to", "stamp").field("width", "0"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    }
+
+    @Test
     void convertApiCompressTakesItsPresetAndRefusesOneItDoesNotKnowInItsShape() throws Exception {
         Path album = ImagePdfs.photoAlbum(Files.createDirectories(work.resolve("in")).resolve("album.pdf"), 2);
         // both results are called album.pdf, as ConvertAPI names them: each is read before the next

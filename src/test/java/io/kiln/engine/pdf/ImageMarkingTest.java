@@ -10,8 +10,8 @@ import io.kiln.engine.ProducedFile;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
 import io.kiln.testing.Corpus;
+import io.kiln.testing.PageChanges;
 import io.kiln.testing.Poppler;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,12 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,10 +56,10 @@ class ImageMarkingTest {
             }
         }
         // centred, half the page wide at most (the default share), over the content
-        int[] box = changed(Corpus.file(FOUR), out.path(), 0);
-        double pageWidthPx = 595.276 / 72 * DPI;
-        assertThat((box[0] + box[2]) / 2.0).as("centre x").isCloseTo(pageWidthPx / 2, org.assertj.core.data.Offset.offset(4.0));
-        assertThat(box[2] - box[0]).as("width").isBetween((int) (pageWidthPx * 0.45), (int) (pageWidthPx * 0.52));
+        double[] box = PageChanges.box(Corpus.file(FOUR), out.path(), 1);
+        assertThat((box[0] + box[2]) / 2).as("centre x").isBetween(595 / 2.0 - 5, 595 / 2.0 + 5);
+        assertThat((box[1] + box[3]) / 2).as("centre y").isBetween(842 / 2.0 - 5, 842 / 2.0 + 5);
+        assertThat(box[2] - box[0]).as("width").isBetween(595 * 0.48, 595 * 0.52);
     }
 
     @Test
@@ -72,12 +70,11 @@ class ImageMarkingTest {
             assertThat(images(doc.getPage(0))).isZero();
             assertThat(images(doc.getPage(1))).isEqualTo(1);
         }
-        int[] box = changed(Corpus.file(FOUR), out.path(), 1);
-        double px = DPI / 72.0;
+        double[] box = PageChanges.box(Corpus.file(FOUR), out.path(), 2);
         // right edge at 595 - 36 (margin) - 36 (x), top at 36 (margin) + 18 (y), 144 pt wide
-        assertThat(box[2] / px).as("right edge").isBetween(595 - 72 - 3.0, 595 - 72 + 3.0);
-        assertThat(box[1] / px).as("top edge").isBetween(54 - 3.0, 54 + 3.0);
-        assertThat((box[2] - box[0]) / px).as("width").isBetween(141.0, 147.0);
+        assertThat(box[2]).as("right edge").isBetween(595 - 72 - 3.0, 595 - 72 + 3.0);
+        assertThat(box[1]).as("top edge").isBetween(54 - 3.0, 54 + 3.0);
+        assertThat(box[2] - box[0]).as("width").isBetween(141.0, 147.0);
     }
 
     @Test
@@ -125,8 +122,6 @@ class ImageMarkingTest {
                 .isInstanceOf(ConversionFailed.class).hasMessageContaining("no file named 'logo.png'");
     }
 
-    private static final int DPI = 36;
-
     private List<ProducedFile> mark(Path image) throws InterruptedException, IOException {
         Path dir = Files.createDirectories(work.resolve("out-" + image.getFileName()));
         return new PdfConverter().convert(new ConversionTask("pdf", "watermark", List.of(Corpus.file(FOUR), image),
@@ -158,31 +153,6 @@ class ImageMarkingTest {
         crc.update(name);
         crc.update(data);
         out.writeInt((int) crc.getValue());
-    }
-
-    /** The box {@code [left, top, right, bottom]} in pixels where the marked page's rendering differs from the source's. */
-    static int[] changed(Path source, Path marked, int page) throws IOException {
-        BufferedImage a;
-        BufferedImage b;
-        try (PDDocument doc = Loader.loadPDF(source.toFile())) {
-            a = new PDFRenderer(doc).renderImageWithDPI(page, DPI);
-        }
-        try (PDDocument doc = Loader.loadPDF(marked.toFile())) {
-            b = new PDFRenderer(doc).renderImageWithDPI(page, DPI);
-        }
-        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                if (a.getRGB(x, y) != b.getRGB(x, y)) {
-                    box[0] = Math.min(box[0], x);
-                    box[1] = Math.min(box[1], y);
-                    box[2] = Math.max(box[2], x + 1);
-                    box[3] = Math.max(box[3], y + 1);
-                }
-            }
-        }
-        assertThat(box[2]).as("something was drawn on page %d", page + 1).isPositive();
-        return box;
     }
 
     private static int images(PDPage page) throws IOException {
