@@ -104,6 +104,36 @@ class PdfOperationsTest {
     }
 
     @Test
+    void pdfCoEditAddPutsAnImageAtItsTopLeftXYAndWritesPageNumberMacros() throws Exception {
+        String pdf = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        String image = json(server.send(Multipart.form().file("file", Corpus.file("images/flower2.jpg"))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode added = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"images\":[{\"url\":\""
+                + image + "\",\"x\":50,\"y\":60,\"width\":120,\"pages\":\"1\"}]}"));
+        assertThat(added.path("error").asBoolean()).as(added.toString()).isFalse();
+        Path out = download(added.path("url").asText(), "added.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", out.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .as("pages count from 0: page 2 only").containsExactly("2");
+        double[] box = io.kiln.testing.PageChanges.box(Corpus.file(FOUR), out, 2);
+        assertThat(box[0]).as("left").isBetween(48.0, 53.0);
+        assertThat(box[1]).as("top, from the page's top").isBetween(58.0, 63.0);
+        assertThat(box[2] - box[0]).as("width").isBetween(117.0, 123.0);
+
+        JsonNode numbered = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"annotations\":[{"
+                + "\"text\":\"Page {{$$PageNumber}} of {{$$PageCount}}\",\"x\":400,\"y\":20,\"size\":10,\"color\":\"FF0000\"}]}"));
+        assertThat(numbered.path("error").asBoolean()).as(numbered.toString()).isFalse();
+        Path pages = download(numbered.path("url").asText(), "numbered.pdf");
+        assertThat(Poppler.pageText(pages, 3)).contains("Page 3 of 4");
+
+        HttpResponse<String> two = server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"annotations\":["
+                + "{\"text\":\"a\"},{\"text\":\"b\"}]}");
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(json(two).path("error").asBoolean()).isTrue();
+        assertThat(json(two).path("message").asText()).contains("one object");
+    }
+
+    @Test
     void nativePageNumbersThroughTheApi() throws Exception {
         JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).field("to", "page-numbers")
                 .field("format", "{n} / {total}").field("position", "bottom-right"));

@@ -21,7 +21,9 @@ enum PdfCoMethod {
     // PDF.co's samples (pdf-co-api-samples, "PDF Rotate Pages"): angle 90/180/270, pages from 0
     ROTATE("/v1/pdf/edit/rotate", "rotate", "pdf", Inputs.ONE, Pages.ZERO_BASED),
     // PDF.co's samples ("PDF Optimization API"): url, name, password, profiles (see OptimizeProfiles)
-    OPTIMIZE("/v1/pdf/optimize", "compress", "pdf", Inputs.ONE, Pages.IGNORED);
+    OPTIMIZE("/v1/pdf/optimize", "compress", "pdf", Inputs.ONE, Pages.IGNORED),
+    // PDF.co's reference ("PDF Add Text, Images"): one object of images[] or annotations[] (see AddedObjects)
+    ADD("/v1/pdf/edit/add", "stamp", "pdf", Inputs.ONE, Pages.IGNORED);
 
     /**
      * How the input document(s) are given: one {@code url}, a comma list of them, {@code html} text

@@ -62,6 +62,15 @@ final class PdfCoParams {
         return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
     }
 
+    /** A value as it was sent (a JSON array or object stays one). */
+    Optional<JsonNode> node(String name) {
+        JsonNode n = values.get(name);
+        if (n != null && n.isTextual() && n.asText().strip().startsWith("[")) {
+            return Optional.of(io.kiln.api.Json.parse(n.asText())); // a form field or query holding JSON
+        }
+        return Optional.ofNullable(n).filter(x -> !x.isNull() && !x.isMissingNode());
+    }
+
     /** A boolean given as {@code true}, {@code "true"} or {@code 1}; false when absent. */
     boolean flag(String name) {
         return text(name).map(s -> switch (s.toLowerCase(Locale.ROOT)) {
