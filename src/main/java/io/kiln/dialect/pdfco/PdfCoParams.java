@@ -66,7 +66,11 @@ final class PdfCoParams {
     Optional<JsonNode> node(String name) {
         JsonNode n = values.get(name);
         if (n != null && n.isTextual() && n.asText().strip().startsWith("[")) {
-            return Optional.of(io.kiln.api.Json.parse(n.asText())); // a form field or query holding JSON
+            try { // a form field or query holding JSON
+                return Optional.of(io.kiln.api.Json.MAPPER.readTree(n.asText()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION, name + ": not JSON: " + e.getOriginalMessage());
+            }
         }
         return Optional.ofNullable(n).filter(x -> !x.isNull() && !x.isMissingNode());
     }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 enum PdfRestOperation {
     WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options, new Picture("watermark_file", "watermark_file_id", false)),
     ADDED_IMAGE("/pdf-with-added-image", "stamp", WatermarkParams::addedImage, new Picture("image_file", "image_id", true)),
+    ADDED_TEXT("/pdf-with-added-text", "stamp", AddedTextParams::options),
     SPLIT("/split-pdf", "split", PdfRestOptions::split),
     MERGED("/merged-pdf", "merge", PdfRestOptions::merge),
     INFO("/pdf-info", "info", PdfRestOptions::none),

@@ -31,6 +31,8 @@
  *   the watermark's {@code inputId}. {@code /pdf-with-added-image} puts the image's bottom left corner
  *   at {@code x}, {@code y} points from the page's bottom left on {@code page} (default 1), drawn
  *   fitted into a fifth of the page (Kiln's stamp size), as the reference gives no size.
+ *   {@code /pdf-with-added-text} writes one of {@code text_objects} (several are refused: Kiln draws one
+ *   mark a job) with its text's bottom left at {@code x}, {@code y} ({@link io.kiln.dialect.pdfrest.AddedTextParams}).
  *   {@code /compressed-pdf}'s {@code compression_level} low, medium and high are Kiln's compress levels of
  *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name. {@code /pdfa}'s
  *   {@code output_type} is Kiln's pdfa level; {@code rasterize_if_errors_encountered=on} is refused. The

@@ -130,6 +130,26 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void pdfWithAddedTextWritesItsOneTextObjectAtXAndYOnItsPage() throws Exception {
+        JsonNode r = ok(post("/pdf-with-added-text", Multipart.form().file("file", FOUR_PAGES)
+                .field("text_objects", "[{\"text\":\"KILNADDED\",\"x\":100,\"y\":200,\"page\":2,\"text_size\":20,"
+                        + "\"text_color_rgb\":\"0,0,255\"}]")));
+        Path pdf = download(r.path("outputUrl").asText(), "added-text.pdf");
+        assertThat(Poppler.drawnText(pdf, 1)).doesNotContain("KILNADDED");
+        String box = Poppler.run("pdftotext", "-q", "-bbox", "-f", "2", "-l", "2", pdf.toString(), "-");
+        var word = java.util.regex.Pattern.compile("<word xMin=\"([-\\d.]+)\" yMin=\"[-\\d.]+\" xMax=\"[-\\d.]+\" yMax=\"([-\\d.]+)\">KILNADDED<")
+                .matcher(box);
+        assertThat(word.find()).as(box).isTrue();
+        assertThat(Double.parseDouble(word.group(1))).as("left at x").isBetween(99.0, 102.0);
+        assertThat(841.89 - Double.parseDouble(word.group(2))).as("bottom near y (the descent below the baseline)")
+                .isBetween(190.0, 202.0);
+        HttpResponse<String> two = postJson("/pdf-with-added-text", "{\"id\":\"" + r.path("inputId").asText()
+                + "\",\"text_objects\":[{\"text\":\"a\"},{\"text\":\"b\"}]}");
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(400);
+        assertThat(json(two).path("error").asText()).contains("one text object");
+    }
+
+    @Test
     void aBrokenOrMissingImageIsRefusedInPdfRestsErrorShape() throws Exception {
         Path broken = Files.write(out.resolve("broken.png"),
                 java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("images/nature1.png")), 4_000));

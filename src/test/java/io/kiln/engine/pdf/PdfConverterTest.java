@@ -25,9 +25,11 @@ class PdfConverterTest {
     }
 
     @Test
-    void mergeTargetsTakeManyInputsAndTheRestOne() {
-        assertThat(converter.capabilities()).allSatisfy(c -> assertThat(c.inputs()).isEqualTo(
-                c.to().equals("pdf") || c.to().equals("merge") ? Capability.Inputs.MANY : Capability.Inputs.ONE));
+    void mergeTargetsTakeManyInputsMarksAnImageAfterTheDocumentAndTheRestOne() {
+        assertThat(converter.capabilities()).allSatisfy(c -> assertThat(c.inputs()).as(c.to()).isEqualTo(
+                c.to().equals("pdf") || c.to().equals("merge") ? Capability.Inputs.MANY
+                        : c.to().equals("watermark") || c.to().equals("stamp") ? Capability.Inputs.ASSETS
+                        : Capability.Inputs.ONE));
     }
 
     @Test
