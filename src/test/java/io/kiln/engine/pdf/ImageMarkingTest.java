@@ -92,6 +92,20 @@ class ImageMarkingTest {
     }
 
     @Test
+    void aCmykJpegStampSitsInTheCornerTheReaderSeesOnATurnedPage() throws Exception {
+        ProducedFile turned = convert(work.resolve("turned"), "rotate", Map.of("angle", "90"), Corpus.file(FOUR)).getFirst();
+        Path dir = Files.createDirectories(work.resolve("stamped"));
+        ProducedFile out = new PdfConverter().convert(new ConversionTask("pdf", "stamp",
+                List.of(turned.path(), Corpus.file("images/pil_sample_cmyk.jpg")), new Options(Map.of("width", "100")),
+                dir, "out", Duration.ofMinutes(1), PdfTasks.MAX_PAGES)).getFirst();
+        double[] box = PageChanges.box(turned.path(), out.path(), 1);
+        // the turned A4 page shows 842 wide: the default top-right corner, 36 pt in
+        assertThat(box[2]).as("right edge").isBetween(842 - 36 - 3.0, 842 - 36 + 3.0);
+        assertThat(box[1]).as("top edge").isBetween(33.0, 39.0);
+        assertThat(box[2] - box[0]).as("width").isBetween(97.0, 103.0);
+    }
+
+    @Test
     void aNamedImageAmongSeveralIsTheOneDrawn() throws Exception {
         ProducedFile out = convert(work, "stamp", Map.of("image", "transparent.png"), FOUR, JPG, "images/transparent.png")
                 .getFirst();
