@@ -25,10 +25,10 @@
  *   differ (watermark: 72 pt, black, 0.5 opaque, not turned, centred). {@code last} in page lists is
  *   Kiln's {@code !1}; {@code even}/{@code odd} and per-input merge pages are refused by name;
  *   {@code font} is ignored (Kiln's sans face). A watermark's {@code x}/{@code y} shift it from where
- *   the alignments put it (points, right and up). {@code watermark_file} / {@code watermark_file_id} and
- *   {@code /pdf-with-added-image}'s {@code image_file} / {@code image_id} must be a PNG or JPEG (a PDF
- *   used as a watermark fails the job as not an image); the image is the job's second input, listed in
- *   the watermark's {@code inputId}. {@code /pdf-with-added-image} puts the image's bottom left corner
+ *   the alignments put it (points, right and up). {@code watermark_file} / {@code watermark_file_id} is a
+ *   PDF, as in pdfRest's samples (its first page is drawn, as vector content), or a PNG or JPEG;
+ *   {@code /pdf-with-added-image}'s {@code image_file} / {@code image_id} a PNG or JPEG. The mark is the
+ *   job's second input, listed in the watermark's {@code inputId}; it is fitted into half the page. {@code /pdf-with-added-image} puts the image's bottom left corner
  *   at {@code x}, {@code y} points from the page's bottom left on {@code page} (default 1), drawn
  *   fitted into a fifth of the page (Kiln's stamp size), as the reference gives no size.
  *   {@code /pdf-with-added-text} writes one of {@code text_objects} (several are refused: Kiln draws one

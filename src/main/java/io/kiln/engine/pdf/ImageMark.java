@@ -25,9 +25,8 @@ record ImageMark(Placement placement, double margin, double x, double y, Optiona
         return o.string(name).isPresent() ? OptionalDouble.of(o.decimal(name, 0)) : OptionalDouble.empty();
     }
 
-    /** The drawn size in points of an image of {@code pixelsWide × pixelsHigh} on a page of {@code pageW × pageH}. */
-    double[] size(int pixelsWide, int pixelsHigh, double pageW, double pageH, double share) {
-        double aspect = (double) pixelsHigh / pixelsWide;
+    /** The drawn size in points of a picture of this height over width, on a page of {@code pageW × pageH}. */
+    double[] size(double aspect, double pageW, double pageH, double share) {
         if (width.isPresent() && height.isPresent()) {
             return new double[] {width.getAsDouble(), height.getAsDouble()};
         }

@@ -11,14 +11,13 @@ import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
 /**
  * {@code pdf → watermark} and {@code stamp} with a picture: the task's second input (or the one the
- * {@code image} option names), a PNG or JPEG, drawn on the chosen pages. The image is embedded once
- * and each page refers to it.
+ * {@code image} option names), a PNG, a JPEG or a PDF's first page, drawn on the chosen pages. It is
+ * embedded once and each page refers to it.
  */
 final class ImageMarking implements PdfOperation {
 
@@ -65,8 +64,8 @@ final class ImageMarking implements PdfOperation {
         ImageMark mark = ImageMark.of(options, kind.text.defaults);
         int which = imageIndex(task);
         OutputFiles files = new OutputFiles(task);
-        try (PDDocument doc = PdfLoader.open(task.input(), task)) {
-            PDImageXObject image = MarkImage.load(doc, task.inputs().get(which), task.inputNames().get(which));
+        try (PDDocument doc = PdfLoader.open(task.input(), task);
+             MarkPicture image = MarkPicture.load(doc, task.inputs().get(which), task.inputNames().get(which), task)) {
             PDExtendedGraphicsState alpha = new PDExtendedGraphicsState();
             alpha.setNonStrokingAlphaConstant(mark.opacity());
             alpha.setStrokingAlphaConstant(mark.opacity());
@@ -96,10 +95,10 @@ final class ImageMarking implements PdfOperation {
         return at + 1;
     }
 
-    private void draw(PDDocument doc, PDPage page, PDImageXObject image, PDExtendedGraphicsState alpha,
+    private void draw(PDDocument doc, PDPage page, MarkPicture image, PDExtendedGraphicsState alpha,
                       ImageMark mark) throws IOException {
         DisplaySpace space = DisplaySpace.of(page);
-        double[] size = mark.size(image.getWidth(), image.getHeight(), space.width(), space.height(), kind.share);
+        double[] size = mark.size(image.aspect(), space.width(), space.height(), kind.share);
         var mode = mark.under() ? PDPageContentStream.AppendMode.PREPEND : PDPageContentStream.AppendMode.APPEND;
         try (PDPageContentStream cs = new PDPageContentStream(doc, page, mode, true, !mark.under())) {
             cs.saveGraphicsState();
@@ -110,7 +109,7 @@ final class ImageMarking implements PdfOperation {
                 // turned about the image's own centre, so an image in a corner turns where it stands
                 cs.transform(Matrix.getTranslateInstance((float) centre[0], (float) centre[1]));
                 cs.transform(Matrix.getRotateInstance(Math.toRadians(mark.rotation()), 0, 0));
-                cs.drawImage(image, (float) (-size[0] / 2), (float) (-size[1] / 2), (float) size[0], (float) size[1]);
+                image.draw(cs, size[0], size[1]);
                 cs.restoreGraphicsState();
             }
             cs.restoreGraphicsState();

@@ -68,6 +68,6 @@ final class MarkImage {
     }
 
     private static ConversionFailed notAnImage(String name) {
-        return new ConversionFailed(ErrorCode.INVALID_OPTION, "image: " + name + " is not a PNG or JPEG image");
+        return new ConversionFailed(ErrorCode.INVALID_OPTION, "image: " + name + " is not a PNG or JPEG image, nor a PDF");
     }
 }

@@ -42,7 +42,7 @@ final class PdfCapabilities {
             options.add(OptionSpec.string("text", "the text to write; a line break starts a new line (required unless"
                     + " an image is sent as a second file)"));
             options.add(OptionSpec.string("image", "which of the files sent after the document is the image to draw"
-                    + " (PNG or JPEG, at most " + MarkImage.MAX_PIXELS + " pixels; default: the second file)"));
+                    + " (PNG, JPEG, or a PDF whose first page is drawn; at most " + MarkImage.MAX_PIXELS + " pixels; default: the second file)"));
             options.add(OptionSpec.decimal("width", 1, 14_400, "an image's width in points (default: fitted into "
                     + Math.round(ImageMarking.Kind.of(kind).share * 100) + "% of the page, keeping its proportions)"));
             options.add(OptionSpec.decimal("height", 1, 14_400, "an image's height in points (default: from its width"

@@ -114,6 +114,19 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void aPdfWatermarkFileIdAsPdfRestsSampleUploadsIsDrawnOnEveryPage() throws Exception {
+        JsonNode up = ok(post("/upload", Multipart.form().file("file", FOUR_PAGES)
+                .file("file", Corpus.file("pdf/minimal-document.pdf"))));
+        JsonNode r = ok(postJson("/watermarked-pdf", "{\"id\":\"" + up.path("files").get(0).path("id").asText()
+                + "\",\"watermark_file_id\":\"" + up.path("files").get(1).path("id").asText() + "\"}"));
+        Path pdf = download(r.path("outputUrl").asText(), "pdf-watermarked.pdf");
+        String overlay = "sadipscing"; // a word of the overlay's that the document does not have
+        for (int page = 1; page <= 4; page++) {
+            assertThat(Poppler.pageText(pdf, page)).as("page %d", page).contains(overlay);
+        }
+    }
+
+    @Test
     void pdfWithAddedImagePutsItsBottomLeftCornerAtXAndYOnThePageAskedFromUploadedIds() throws Exception {
         JsonNode up = ok(post("/upload", Multipart.form().file("file", FOUR_PAGES)
                 .file("file", Corpus.file("images/flower2.jpg"))));

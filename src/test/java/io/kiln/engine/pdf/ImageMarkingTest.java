@@ -106,6 +106,21 @@ class ImageMarkingTest {
     }
 
     @Test
+    void aPdfAsTheMarkIsItsFirstPageDrawnAsVectorContentWhoseTextStaysText() throws Exception {
+        ProducedFile out = convert(work, "watermark", Map.of("pages", "2", "opacity", "1"), FOUR, "pdf/minimal-document.pdf")
+                .getFirst();
+        String overlay = "sadipscing"; // a word of the overlay's that the document does not have
+        assertThat(Poppler.pageText(out.path(), 2)).contains(overlay);
+        assertThat(Poppler.pageText(out.path(), 1)).doesNotContain(overlay);
+        try (PDDocument doc = PdfTasks.open(out)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(4);
+            var resources = doc.getPage(1).getResources();
+            assertThat(resources.getXObjectNames()).anySatisfy(n -> assertThat(resources.getXObject(n))
+                    .isInstanceOf(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject.class));
+        }
+    }
+
+    @Test
     void aNamedImageAmongSeveralIsTheOneDrawn() throws Exception {
         ProducedFile out = convert(work, "stamp", Map.of("image", "transparent.png"), FOUR, JPG, "images/transparent.png")
                 .getFirst();
@@ -116,7 +131,7 @@ class ImageMarkingTest {
 
     @Test
     void whatIsNotAWholeImageOfSensibleSizeIsRefusedWithTheReason() throws Exception {
-        assertThatThrownBy(() -> convert(work.resolve("pdf"), "watermark", Map.of(), FOUR, "pdf/minimal-document.pdf"))
+        assertThatThrownBy(() -> convert(work.resolve("txt"), "watermark", Map.of(), FOUR, "txt/lorem-ipsum.txt"))
                 .isInstanceOf(ConversionFailed.class).hasMessageContaining("not a PNG or JPEG")
                 .satisfies(e -> assertThat(((ConversionFailed) e).code()).isEqualTo(ErrorCode.INVALID_OPTION));
         assertThatThrownBy(() -> convert(work.resolve("gif"), "watermark", Map.of(), FOUR, "images/baseball.gif"))
