@@ -106,6 +106,36 @@ class PdfOperationsTest {
     }
 
     @Test
+    void pdfCoEditAddPutsAnImageAtItsTopLeftXYAndWritesPageNumberMacros() throws Exception {
+        String pdf = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        String image = json(server.send(Multipart.form().file("file", Corpus.file("images/flower2.jpg"))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode added = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"images\":[{\"url\":\""
+                + image + "\",\"x\":50,\"y\":60,\"width\":120,\"pages\":\"1\"}]}"));
+        assertThat(added.path("error").asBoolean()).as(added.toString()).isFalse();
+        Path out = download(added.path("url").asText(), "added.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", out.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .as("pages count from 0: page 2 only").containsExactly("2");
+        double[] box = io.kiln.testing.PageChanges.box(Corpus.file(FOUR), out, 2);
+        assertThat(box[0]).as("left").isBetween(48.0, 53.0);
+        assertThat(box[1]).as("top, from the page's top").isBetween(58.0, 63.0);
+        assertThat(box[2] - box[0]).as("width").isBetween(117.0, 123.0);
+
+        JsonNode numbered = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"annotations\":[{"
+                + "\"text\":\"Page {{$$PageNumber}} of {{$$PageCount}}\",\"x\":400,\"y\":20,\"size\":10,\"color\":\"FF0000\"}]}"));
+        assertThat(numbered.path("error").asBoolean()).as(numbered.toString()).isFalse();
+        Path pages = download(numbered.path("url").asText(), "numbered.pdf");
+        assertThat(Poppler.pageText(pages, 3)).contains("Page 3 of 4");
+
+        HttpResponse<String> two = server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + pdf + "\",\"annotations\":["
+                + "{\"text\":\"a\"},{\"text\":\"b\"}]}");
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(json(two).path("error").asBoolean()).isTrue();
+        assertThat(json(two).path("message").asText()).contains("one object");
+    }
+
+    @Test
     void nativePageNumbersThroughTheApi() throws Exception {
         JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).field("to", "page-numbers")
                 .field("format", "{n} / {total}").field("position", "bottom-right"));
@@ -116,6 +146,29 @@ class PdfOperationsTest {
         JsonNode formats = json(server.get("/v1/formats"));
         assertThat(formats.path("formats").findValuesAsText("to")).contains("watermark", "stamp", "page-numbers",
                 "metadata", "set-metadata", "remove-pages", "extract-pages", "reorder");
+    }
+
+    @Test
+    void nativeImageWatermarkTakesThePictureAsASecondFileAndABrokenOneFailsTheJobWithTheReason() throws Exception {
+        JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR))
+                .file("files", Corpus.file("images/nature1.png")).field("to", "watermark").field("pages", "2-3")
+                .field("position", "bottom-left").field("width", "200").field("opacity", "0.6"));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("success");
+        Path out = download(server.base() + job.path("outputs").get(0).path("url").asText().replaceFirst("^https?://[^/]+", ""),
+                "marked.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", out.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .as("pdfimages: the picture on pages 2 and 3 only").containsExactly("2", "3");
+        assertThat(Poppler.pageTexts(out)).isEqualTo(SOURCE);
+
+        Path broken = Files.write(Files.createDirectories(work.resolve("broken")).resolve("logo.png"),
+                java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("images/nature1.png")), 5_000));
+        JsonNode failed = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).file("files", broken)
+                .field("to", "stamp"));
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.toString()).contains("corrupt_document").contains("logo.png");
+        HttpResponse<String> refused = server.postMultipart("/v1/jobs", Multipart.form().file("file", Corpus.file(FOUR))
+                .file("files", Corpus.file("images/nature1.png")).field("to", "stamp").field("width", "0"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     }
 
     @Test

@@ -27,7 +27,9 @@ enum PdfCoMethod {
     // PDF.co's samples ("PDF Password And Security") and its MCP server: see SecurityParams; the
     // input's own password, when it has one, is "password" as everywhere
     SECURITY_ADD("/v1/pdf/security/add", "protect", "pdf", Inputs.ONE, Pages.IGNORED),
-    SECURITY_REMOVE("/v1/pdf/security/remove", "unprotect", "pdf", Inputs.ONE, Pages.IGNORED);
+    SECURITY_REMOVE("/v1/pdf/security/remove", "unprotect", "pdf", Inputs.ONE, Pages.IGNORED),
+    // PDF.co's reference ("PDF Add Text, Images"): one object of images[] or annotations[] (see AddedObjects)
+    ADD("/v1/pdf/edit/add", "stamp", "pdf", Inputs.ONE, Pages.IGNORED);
 
     /**
      * How the input document(s) are given: one {@code url}, a comma list of them, {@code html} text

@@ -62,9 +62,17 @@ final class PdfCoParams {
         return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
     }
 
-    /** The value as given (a JSON array or object stays one), when present and not null. */
+    /** A value as it was sent (a JSON array or object stays one). */
     Optional<JsonNode> node(String name) {
-        return Optional.ofNullable(values.get(name)).filter(n -> !n.isNull() && !n.isMissingNode());
+        JsonNode n = values.get(name);
+        if (n != null && n.isTextual() && n.asText().strip().startsWith("[")) {
+            try { // a form field or query holding JSON
+                return Optional.of(io.kiln.api.Json.MAPPER.readTree(n.asText()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION, name + ": not JSON: " + e.getOriginalMessage());
+            }
+        }
+        return Optional.ofNullable(n).filter(x -> !x.isNull() && !x.isMissingNode());
     }
 
     /** A boolean given as {@code true}, {@code "true"} or {@code 1}; false when absent. */

@@ -46,6 +46,14 @@ final class PdfCoRequests {
             }
         }
         Optional<String> from = method.inputs == PdfCoMethod.Inputs.PAGE ? Optional.of(ConversionTask.URL) : Optional.empty();
+        if (method == PdfCoMethod.ADD) {
+            AddedObjects.Mark mark = AddedObjects.read(params);
+            mark.imageUrl().ifPresent(u -> inputs.add(links.input(u, tenant)));
+            Map<String, String> options = options(method, params);
+            options.putAll(mark.options());
+            return new JobRequest(mark.target(), from, options, inputs, Optional.empty(),
+                    params.text("callback"), DIALECT, uploads);
+        }
         return new JobRequest(method.target, from, options(method, params), inputs, Optional.empty(),
                 params.text("callback"), DIALECT, uploads);
     }

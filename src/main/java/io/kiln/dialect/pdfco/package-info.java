@@ -19,6 +19,13 @@
  *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code split}, {@code info},
  *   {@code makesearchable} (OCR; {@code lang} as Tesseract names languages, {@code eng} by default),
  *   {@code edit/delete-pages} (pages from 1), {@code edit/rotate} ({@code angle}, pages from 0),
+ *   {@code edit/add} (one object a request, of {@code images} or {@code annotations}
+ *   ({@link io.kiln.dialect.pdfco.AddedObjects}): an image's {@code url}, {@code x}, {@code y} of its top
+ *   left in points from the page's top left, {@code width}, {@code height}, {@code pages} from 0; a
+ *   text's {@code text}, {@code x}, {@code y}, {@code size} (default 12), {@code color} as RRGGBB,
+ *   {@code pages}, with {@code {{$$PageNumber}}} and {@code {{$$PageCount}}} written as Kiln's page
+ *   numbers; {@code fields} and the older {@code *String} forms are refused by name; the font is
+ *   Kiln's sans face),
  *   {@code optimize} (Kiln's {@code compress} at its default level; of {@code profiles} the
  *   {@code JPEGQuality} and {@code ResamplingResolution} are honoured, {@code ResampleImages: false}
  *   keeps images' resolution, the rest ignored), {@code security/add} (Kiln's {@code protect}: owner and

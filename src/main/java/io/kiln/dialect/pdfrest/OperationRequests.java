@@ -35,7 +35,8 @@ final class OperationRequests {
 
     JobRequest read(PdfRestOperation op, PdfRestParams params, String tenant) {
         Map<String, String> options = new LinkedHashMap<>(op.options.apply(params));
-        List<Source> sources = sources(op, params);
+        List<Source> sources = new ArrayList<>(sources(op, params));
+        picture(op, params).ifPresent(sources::add);
         List<StoredFile> inputs = new ArrayList<>();
         List<StoredFile> uploads = new ArrayList<>();
         List<JobInput> jobInputs = new ArrayList<>();
@@ -64,6 +65,29 @@ final class OperationRequests {
 
     /** One input: an uploaded part, or the id of a stored resource. */
     private record Source(UploadedFile upload, String id) {
+    }
+
+    /** The image a route draws, after the document: its part, or its id. */
+    private static Optional<Source> picture(PdfRestOperation op, PdfRestParams params) {
+        if (op.picture == null) {
+            return Optional.empty();
+        }
+        List<UploadedFile> parts = params.files(op.picture.part());
+        List<String> ids = params.list(op.picture.id());
+        if (parts.size() + ids.size() > 1) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "send one " + op.picture.part() + " or one "
+                    + op.picture.id() + ", not both");
+        }
+        if (!parts.isEmpty()) {
+            return Optional.of(new Source(parts.getFirst(), null));
+        }
+        if (!ids.isEmpty()) {
+            return Optional.of(new Source(null, ids.getFirst()));
+        }
+        if (op.picture.required()) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, op.picture.part() + " or " + op.picture.id() + " is required");
+        }
+        return Optional.empty();
     }
 
     private static List<Source> sources(PdfRestOperation op, PdfRestParams params) {

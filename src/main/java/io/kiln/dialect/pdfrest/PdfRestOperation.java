@@ -10,7 +10,9 @@ import java.util.function.Function;
  * {@code cURL/Endpoint Examples}).
  */
 enum PdfRestOperation {
-    WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options),
+    WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options, new Picture("watermark_file", "watermark_file_id", false)),
+    ADDED_IMAGE("/pdf-with-added-image", "stamp", WatermarkParams::addedImage, new Picture("image_file", "image_id", true)),
+    ADDED_TEXT("/pdf-with-added-text", "stamp", AddedTextParams::options),
     SPLIT("/split-pdf", "split", PdfRestOptions::split),
     MERGED("/merged-pdf", "merge", PdfRestOptions::merge),
     INFO("/pdf-info", "info", PdfRestOptions::none),
@@ -40,11 +42,22 @@ enum PdfRestOperation {
     final String path;
     final String target;
     final Function<PdfRestParams, Map<String, String>> options;
+    /** The image a route draws, sent as a second file part or resource id; null for a route that takes none. */
+    final Picture picture;
+
+    /** Where a route takes its image: the file part's name, the id parameter's, and whether one is required. */
+    record Picture(String part, String id, boolean required) {
+    }
 
     PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options) {
+        this(path, target, options, null);
+    }
+
+    PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options, Picture picture) {
         this.path = path;
         this.target = target;
         this.options = options;
+        this.picture = picture;
     }
 
     boolean takesManyInputs() {

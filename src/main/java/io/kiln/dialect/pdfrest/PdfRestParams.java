@@ -23,10 +23,14 @@ final class PdfRestParams {
 
     private final Map<String, List<String>> values;
     private final List<UploadedFile> files;
+    /** File parts under other names ({@code watermark_file}, {@code image_file}), by name. */
+    private final Map<String, List<UploadedFile>> otherFiles;
 
-    private PdfRestParams(Map<String, List<String>> values, List<UploadedFile> files) {
+    private PdfRestParams(Map<String, List<String>> values, List<UploadedFile> files,
+                          Map<String, List<UploadedFile>> otherFiles) {
         this.values = values;
         this.files = files;
+        this.otherFiles = otherFiles;
     }
 
     static PdfRestParams read(Context ctx) {
@@ -37,12 +41,14 @@ final class PdfRestParams {
                 ctx.formParamMap().forEach((k, v) -> values.computeIfAbsent(bare(k), x -> new ArrayList<>()).addAll(v));
                 List<UploadedFile> files = new ArrayList<>(ctx.uploadedFiles("file"));
                 files.addAll(ctx.uploadedFiles("file[]"));
+                Map<String, List<UploadedFile>> otherFiles = new LinkedHashMap<>();
                 for (String other : List.of("watermark_file", "profile", "image_file")) {
                     if (!ctx.uploadedFiles(other).isEmpty()) {
                         values.put(other, List.of("(a file)"));
+                        otherFiles.put(other, ctx.uploadedFiles(other));
                     }
                 }
-                return new PdfRestParams(values, files);
+                return new PdfRestParams(values, files, otherFiles);
             } catch (Exception e) { // Jetty's multipart errors arrive as undeclared ServletExceptions
                 throw Uploads.rejected(e);
             }
@@ -54,7 +60,7 @@ final class PdfRestParams {
                 throw new RequestRejected(ErrorCode.MALFORMED_BODY, "send the parameters as a JSON object");
             }
             json.properties().forEach(e -> values.put(bare(e.getKey()), texts(e.getValue())));
-            return new PdfRestParams(values, List.of());
+            return new PdfRestParams(values, List.of(), Map.of());
         }
         throw new RequestRejected(ErrorCode.MALFORMED_BODY,
                 "send multipart/form-data (file or id, and the parameters) or application/json {\"id\": ...}");
@@ -77,6 +83,11 @@ final class PdfRestParams {
     /** The uploaded {@code file} parts, in order. */
     List<UploadedFile> files() {
         return files;
+    }
+
+    /** The file parts sent under {@code name}, one of {@code watermark_file}, {@code profile}, {@code image_file}. */
+    List<UploadedFile> files(String name) {
+        return otherFiles.getOrDefault(name, List.of());
     }
 
     /** The last non-blank value given for {@code name}. */

@@ -27,20 +27,21 @@ final class WatermarkParams {
     }
 
     static Map<String, String> options(PdfRestParams p) {
-        if (p.has("watermark_file") || p.has("watermark_file_id")) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST,
-                    "only text watermarks are supported: send watermark_text (watermark_file and watermark_file_id are not)");
-        }
-        for (String offset : new String[] {"x", "y"}) {
-            if (p.text(offset).filter(v -> !v.equals("0")).isPresent()) {
-                throw new RequestRejected(ErrorCode.INVALID_OPTION, offset + " offsets are not supported; use the alignments");
-            }
-        }
+        boolean image = p.has("watermark_file") || p.has("watermark_file_id");
         Map<String, String> o = new LinkedHashMap<>();
-        o.put("text", p.required("watermark_text"));
-        o.put("fontSize", p.text("text_size").orElse(TEXT_SIZE));
-        o.put("color", p.text("text_color_cmyk").map(WatermarkParams::cmyk)
-                .orElseGet(() -> rgb(p.text("text_color_rgb").orElse(COLOR_RGB))));
+        if (image) {
+            if (p.has("watermark_text")) {
+                throw new RequestRejected(ErrorCode.BAD_REQUEST, "send watermark_text or watermark_file, not both");
+            }
+        } else {
+            o.put("text", p.required("watermark_text"));
+            o.put("fontSize", p.text("text_size").orElse(TEXT_SIZE));
+            o.put("color", p.text("text_color_cmyk").map(WatermarkParams::cmyk)
+                    .orElseGet(() -> rgb(p.text("text_color_rgb").orElse(COLOR_RGB))));
+        }
+        // pdfRest's x and y shift the mark from where the alignments put it, in points
+        p.text("x").ifPresent(x -> o.put("x", x));
+        p.text("y").ifPresent(y -> o.put("y", y));
         o.put("opacity", p.text("opacity").orElse(OPACITY));
         o.put("rotation", p.text("rotation").orElse(ROTATION));
         o.put("position", position(p.text("vertical_alignment").orElse(ALIGNMENT),
@@ -50,6 +51,24 @@ final class WatermarkParams {
         if (p.flag("behind_page", false)) {
             o.put("layer", "under");
         }
+        return o;
+    }
+
+    /**
+     * {@code /pdf-with-added-image}: the image with its bottom left corner at {@code x}, {@code y}
+     * points from the page's bottom left, on the one {@code page} (default 1).
+     */
+    static Map<String, String> addedImage(PdfRestParams p) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("position", "bottom-left");
+        o.put("margin", "0");
+        o.put("x", p.text("x").orElse("0"));
+        o.put("y", p.text("y").orElse("0"));
+        String page = p.text("page").orElse("1");
+        if (!page.matches("[1-9]\\d{0,6}")) {
+            throw new RequestRejected(ErrorCode.INVALID_OPTION, "page must be a page number from 1");
+        }
+        o.put("pages", page);
         return o;
     }
 

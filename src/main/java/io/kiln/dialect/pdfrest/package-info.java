@@ -23,8 +23,16 @@
  *   Kiln's native PDF targets): multipart {@code file} or {@code id} (not both: 400), or JSON; array
  *   parameters as {@code name[]} or JSON arrays. pdfRest's defaults are passed explicitly where Kiln's
  *   differ (watermark: 72 pt, black, 0.5 opaque, not turned, centred). {@code last} in page lists is
- *   Kiln's {@code !1}; {@code even}/{@code odd}, image watermarks, {@code x}/{@code y} offsets and
- *   per-input merge pages are refused by name; {@code font} is ignored (Kiln's sans face).
+ *   Kiln's {@code !1}; {@code even}/{@code odd} and per-input merge pages are refused by name;
+ *   {@code font} is ignored (Kiln's sans face). A watermark's {@code x}/{@code y} shift it from where
+ *   the alignments put it (points, right and up). {@code watermark_file} / {@code watermark_file_id} is a
+ *   PDF, as in pdfRest's samples (its first page is drawn, as vector content), or a PNG or JPEG;
+ *   {@code /pdf-with-added-image}'s {@code image_file} / {@code image_id} a PNG or JPEG. The mark is the
+ *   job's second input, listed in the watermark's {@code inputId}; it is fitted into half the page. {@code /pdf-with-added-image} puts the image's bottom left corner
+ *   at {@code x}, {@code y} points from the page's bottom left on {@code page} (default 1), drawn
+ *   fitted into a fifth of the page (Kiln's stamp size), as the reference gives no size.
+ *   {@code /pdf-with-added-text} writes one of {@code text_objects} (several are refused: Kiln draws one
+ *   mark a job) with its text's bottom left at {@code x}, {@code y} ({@link io.kiln.dialect.pdfrest.AddedTextParams}).
  *   {@code /compressed-pdf}'s {@code compression_level} low, medium and high are Kiln's compress levels of
  *   those names; {@code custom} (a profile file in pdfRest's own format) is refused by name. {@code /pdfa}'s
  *   {@code output_type} is Kiln's pdfa level; {@code rasterize_if_errors_encountered=on} is refused. The

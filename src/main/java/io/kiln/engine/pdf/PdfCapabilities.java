@@ -39,20 +39,29 @@ final class PdfCapabilities {
             options.add(OptionSpec.integer("firstNumber", 0, 1_000_000, "the number of the first numbered page (default 1)"));
             options.add(OptionSpec.pages("skip", "pages to leave unnumbered, e.g. 1 for a cover (they are not counted)"));
         } else {
-            options.add(OptionSpec.string("text", "the text to write; a line break starts a new line (required)"));
+            options.add(OptionSpec.string("text", "the text to write; a line break starts a new line (required unless"
+                    + " an image is sent as a second file)"));
+            options.add(OptionSpec.string("image", "which of the files sent after the document is the image to draw"
+                    + " (PNG, JPEG, or a PDF whose first page is drawn; at most " + MarkImage.MAX_PIXELS + " pixels; default: the second file)"));
+            options.add(OptionSpec.decimal("width", 1, 14_400, "an image's width in points (default: fitted into "
+                    + Math.round(ImageMarking.Kind.of(kind).share * 100) + "% of the page, keeping its proportions)"));
+            options.add(OptionSpec.decimal("height", 1, 14_400, "an image's height in points (default: from its width"
+                    + " and proportions)"));
         }
         options.add(OptionSpec.oneOf("font", MarkFonts.NAMES, "typeface (default sans)"));
         options.add(OptionSpec.decimal("fontSize", 1, 500, "size in points (default " + fmt(d.size()) + ")"));
         options.add(OptionSpec.string("color", "colour as #RRGGBB (default " + d.color() + ")"));
         options.add(OptionSpec.decimal("opacity", 0, 1, "0 transparent to 1 opaque (default " + fmt(d.opacity()) + ")"));
         options.add(OptionSpec.decimal("rotation", -360, 360, "degrees, anticlockwise (default "
-                + (d.rotation() == 0 ? "0" : fmt(d.rotation()) + " at the centre or tiled, else 0") + ")"));
+                + (d.rotation() == 0 ? "0" : fmt(d.rotation()) + " for text at the centre or tiled, else 0") + ")"));
         options.add(OptionSpec.oneOf("position", Placement.NAMES, "where on the page (default " + d.placement().wire() + ")"));
         options.add(OptionSpec.decimal("margin", 0, 1_000, "distance from the page's edges in points (default "
                 + fmt(d.margin()) + ")"));
+        options.add(OptionSpec.decimal("x", -14_400, 14_400, "shift to the right from the position, in points (default 0)"));
+        options.add(OptionSpec.decimal("y", -14_400, 14_400, "shift upwards from the position, in points (default 0)"));
         options.add(OptionSpec.oneOf("layer", TextMark.LAYERS, "over the page's content or under it (default over)"));
         if (kind == TextMarking.Kind.WATERMARK) {
-            options.add(OptionSpec.bool("tiled", "repeat the text over the whole page (default false)"));
+            options.add(OptionSpec.bool("tiled", "repeat the text or image over the whole page (default false)"));
         }
         options.add(OptionSpec.pages("pages to mark, e.g. 1,3-5,!1 (default: all)"));
         options.add(PASSWORD);
@@ -102,8 +111,8 @@ final class PdfCapabilities {
         all.add(one("decrypt", "pdf", PAGES, PASSWORD));
         all.add(one("unprotect", "pdf", PAGES, PASSWORD));
         all.add(one("metadata", "json", PASSWORD));
-        all.add(new Capability(FROM, "watermark", "pdf", markOptions(TextMarking.Kind.WATERMARK), Inputs.ONE));
-        all.add(new Capability(FROM, "stamp", "pdf", markOptions(TextMarking.Kind.STAMP), Inputs.ONE));
+        all.add(new Capability(FROM, "watermark", "pdf", markOptions(TextMarking.Kind.WATERMARK), Inputs.ASSETS));
+        all.add(new Capability(FROM, "stamp", "pdf", markOptions(TextMarking.Kind.STAMP), Inputs.ASSETS));
         all.add(new Capability(FROM, "page-numbers", "pdf", markOptions(TextMarking.Kind.PAGE_NUMBERS), Inputs.ONE));
         all.add(new Capability(FROM, "set-metadata", "pdf", metadataOptions(), Inputs.ONE));
         all.add(one("flatten", "pdf", OptionSpec.bool("forms", "form fields become page content (default true)"),

@@ -59,8 +59,8 @@ public final class PdfConverter implements Converter {
                 Map.entry("reorder", new PageEdit(PageEdit.Kind.REORDER)),
                 Map.entry("metadata", new PdfMetadata()),
                 Map.entry("set-metadata", new MetadataWriting()),
-                Map.entry("watermark", new TextMarking(TextMarking.Kind.WATERMARK)),
-                Map.entry("stamp", new TextMarking(TextMarking.Kind.STAMP)),
+                Map.entry("watermark", marking(TextMarking.Kind.WATERMARK, ImageMarking.Kind.WATERMARK)),
+                Map.entry("stamp", marking(TextMarking.Kind.STAMP, ImageMarking.Kind.STAMP)),
                 Map.entry("page-numbers", new TextMarking(TextMarking.Kind.PAGE_NUMBERS)),
                 Map.entry("flatten", new Flattening()),
                 Map.entry("form-fields", new FormFields()),
@@ -69,6 +69,13 @@ public final class PdfConverter implements Converter {
                 Map.entry("compress", new Compression()),
                 Map.entry("redact", new Redaction()),
                 Map.entry("pdfa", new PdfaConversion(ghostscript)));
+    }
+
+    /** A watermark or stamp: drawn as a picture when the task brings one with the document, else as text. */
+    private static PdfOperation marking(TextMarking.Kind text, ImageMarking.Kind image) {
+        PdfOperation asText = new TextMarking(text);
+        PdfOperation asImage = new ImageMarking(image);
+        return task -> (ImageMarking.hasImage(task) ? asImage : asText).run(task);
     }
 
     @Override

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * A line or lines of text to put on pages, and how: typeface, size in points, colour, opacity,
- * rotation in degrees (anticlockwise), where on the visible page and how far in from its edges,
+ * rotation in degrees (anticlockwise), where on the visible page, how far in from its edges and
+ * shifted by {@code x}/{@code y} points (right and up),
  * over or under the page's content, once or tiled over the whole page. Read from a task's options
  * over the defaults of the operation that draws it.
  */
 record TextMark(String text, MarkFonts font, float size, float[] rgb, float opacity, double rotation,
-                Placement placement, double margin, boolean under, boolean tiled) {
+                Placement placement, double margin, double x, double y, boolean under, boolean tiled) {
 
     /** What an operation draws when the task does not say. */
     record Defaults(float size, String color, float opacity, double rotation, Placement placement, double margin) {
@@ -40,7 +41,7 @@ record TextMark(String text, MarkFonts font, float size, float[] rgb, float opac
         return new TextMark(text.replace("\r\n", "\n"), MarkFonts.of(o.string("font").orElse("sans")),
                 (float) o.decimal("fontSize", d.size()), rgb(o.string("color").orElse(d.color())),
                 (float) o.decimal("opacity", d.opacity()), o.decimal("rotation", defaultRotation(d, placement, tiled)),
-                placement, o.decimal("margin", d.margin()),
+                placement, o.decimal("margin", d.margin()), o.decimal("x", 0), o.decimal("y", 0),
                 o.string("layer").map(l -> l.equalsIgnoreCase("under")).orElse(false), tiled);
     }
 

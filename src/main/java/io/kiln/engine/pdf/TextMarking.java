@@ -137,8 +137,8 @@ final class TextMarking implements PdfOperation {
     /** One anchor at the placement, or a grid covering the page (turned marks reach past its corners). */
     private static List<double[]> anchors(DisplaySpace space, TextMark mark, double blockWidth, double blockHeight) {
         if (!mark.tiled()) {
-            return List.<double[]>of(new double[] {mark.placement().anchorX(space.width(), mark.margin()),
-                    mark.placement().anchorY(space.height(), mark.margin())});
+            return List.<double[]>of(new double[] {mark.placement().anchorX(space.width(), mark.margin()) + mark.x(),
+                    mark.placement().anchorY(space.height(), mark.margin()) + mark.y()});
         }
         double stepX = blockWidth + mark.size() * 2;
         double stepY = blockHeight + mark.size() * 3;

@@ -9,6 +9,7 @@ import io.kiln.auth.ApiKeys;
 import io.kiln.testing.Corpus;
 import io.kiln.testing.ImagePdfs;
 import io.kiln.testing.Multipart;
+import io.kiln.testing.PageChanges;
 import io.kiln.testing.Poppler;
 import io.kiln.testing.TestServer;
 import java.io.IOException;
@@ -102,11 +103,79 @@ class PdfRestOperationsTest {
     }
 
     @Test
-    void anImageWatermarkIsRefusedInPdfRestsErrorShape() {
+    void anImageWatermarkFromWatermarkFileIsOnTheChosenPagesAndBothInputsAreListed() throws Exception {
+        JsonNode r = ok(post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .file("watermark_file", Corpus.file("images/nature1.png")).field("pages", "1-2").field("opacity", "1")));
+        assertThat(r.path("inputId")).as("the document, then the image").hasSize(2);
+        Path pdf = download(r.path("outputUrl").asText(), "image-watermarked.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", pdf.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .containsExactly("1", "2");
+        assertThat(Poppler.pageTexts(pdf)).isEqualTo(Poppler.pageTexts(FOUR_PAGES));
+    }
+
+    @Test
+    void aPdfWatermarkFileIdAsPdfRestsSampleUploadsIsDrawnOnEveryPage() throws Exception {
+        JsonNode up = ok(post("/upload", Multipart.form().file("file", FOUR_PAGES)
+                .file("file", Corpus.file("pdf/minimal-document.pdf"))));
+        JsonNode r = ok(postJson("/watermarked-pdf", "{\"id\":\"" + up.path("files").get(0).path("id").asText()
+                + "\",\"watermark_file_id\":\"" + up.path("files").get(1).path("id").asText() + "\"}"));
+        Path pdf = download(r.path("outputUrl").asText(), "pdf-watermarked.pdf");
+        String overlay = "sadipscing"; // a word of the overlay's that the document does not have
+        for (int page = 1; page <= 4; page++) {
+            assertThat(Poppler.pageText(pdf, page)).as("page %d", page).contains(overlay);
+        }
+    }
+
+    @Test
+    void pdfWithAddedImagePutsItsBottomLeftCornerAtXAndYOnThePageAskedFromUploadedIds() throws Exception {
+        JsonNode up = ok(post("/upload", Multipart.form().file("file", FOUR_PAGES)
+                .file("file", Corpus.file("images/flower2.jpg"))));
+        String pdfId = up.path("files").get(0).path("id").asText();
+        String imageId = up.path("files").get(1).path("id").asText();
+        JsonNode r = ok(postJson("/pdf-with-added-image", "{\"id\":\"" + pdfId + "\",\"image_id\":\"" + imageId
+                + "\",\"x\":72,\"y\":100,\"page\":3}"));
+        Path pdf = download(r.path("outputUrl").asText(), "added-image.pdf");
+        assertThat(Poppler.run("pdfimages", "-list", pdf.toString()).lines().skip(2).map(l -> l.trim().split("\\s+")[0]))
+                .containsExactly("3");
+        double[] box = PageChanges.box(FOUR_PAGES, pdf, 3);
+        assertThat(box[0]).as("left edge at x").isBetween(70.0, 75.0);
+        assertThat(841.89 - box[3]).as("bottom edge at y, from the page's bottom").isBetween(97.0, 103.0);
+    }
+
+    @Test
+    void pdfWithAddedTextWritesItsOneTextObjectAtXAndYOnItsPage() throws Exception {
+        JsonNode r = ok(post("/pdf-with-added-text", Multipart.form().file("file", FOUR_PAGES)
+                .field("text_objects", "[{\"text\":\"KILNADDED\",\"x\":100,\"y\":200,\"page\":2,\"text_size\":20,"
+                        + "\"text_color_rgb\":\"0,0,255\"}]")));
+        Path pdf = download(r.path("outputUrl").asText(), "added-text.pdf");
+        assertThat(Poppler.drawnText(pdf, 1)).doesNotContain("KILNADDED");
+        String box = Poppler.run("pdftotext", "-q", "-bbox", "-f", "2", "-l", "2", pdf.toString(), "-");
+        var word = java.util.regex.Pattern.compile("<word xMin=\"([-\\d.]+)\" yMin=\"[-\\d.]+\" xMax=\"[-\\d.]+\" yMax=\"([-\\d.]+)\">KILNADDED<")
+                .matcher(box);
+        assertThat(word.find()).as(box).isTrue();
+        assertThat(Double.parseDouble(word.group(1))).as("left at x").isBetween(99.0, 102.0);
+        assertThat(841.89 - Double.parseDouble(word.group(2))).as("bottom near y (the descent below the baseline)")
+                .isBetween(190.0, 202.0);
+        HttpResponse<String> two = postJson("/pdf-with-added-text", "{\"id\":\"" + r.path("inputId").asText()
+                + "\",\"text_objects\":[{\"text\":\"a\"},{\"text\":\"b\"}]}");
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(400);
+        assertThat(json(two).path("error").asText()).contains("one text object");
+    }
+
+    @Test
+    void aBrokenOrMissingImageIsRefusedInPdfRestsErrorShape() throws Exception {
+        Path broken = Files.write(out.resolve("broken.png"),
+                java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("images/nature1.png")), 4_000));
         HttpResponse<String> r = post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
-                .file("watermark_file", FOUR_PAGES));
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(json(r).path("error").asText()).contains("only text watermarks");
+                .file("watermark_file", broken));
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(json(r).path("error").asText()).contains("broken.png").contains("cannot be read");
+        HttpResponse<String> missing = post("/pdf-with-added-image", Multipart.form().file("file", FOUR_PAGES));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing).path("error").asText()).contains("image_file or image_id is required");
+        HttpResponse<String> both = post("/watermarked-pdf", Multipart.form().file("file", FOUR_PAGES)
+                .file("watermark_file", Corpus.file("images/nature1.png")).field("watermark_text", "X"));
+        assertThat(both.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -25,10 +25,10 @@ class PdfConverterTest {
     }
 
     @Test
-    void mergeTargetsTakeManyInputsFillFormADataFileAfterTheDocumentAndTheRestOne() {
+    void mergeTargetsTakeManyInputsMarksAndFillFormASecondFileAfterTheDocumentAndTheRestOne() {
         assertThat(converter.capabilities()).allSatisfy(c -> assertThat(c.inputs()).as(c.to()).isEqualTo(
                 c.to().equals("pdf") || c.to().equals("merge") ? Capability.Inputs.MANY
-                        : c.to().equals("fill-form") ? Capability.Inputs.ASSETS
+                        : java.util.Set.of("watermark", "stamp", "fill-form").contains(c.to()) ? Capability.Inputs.ASSETS
                         : Capability.Inputs.ONE));
     }
 

@@ -74,6 +74,16 @@ class TextMarkingTest {
     }
 
     @Test
+    void xAndYShiftAStampFromItsPositionRightAndUp() throws Exception {
+        ProducedFile out = convert(work, "stamp", Map.of("text", "SHIFTED", "position", "top-right", "margin", "30",
+                "x", "-100", "y", "-50"), FOUR).getFirst();
+        double[] size = pageSize(out.path(), 1);
+        Word w = words(out.path(), 1).stream().filter(x -> x.text().equals("SHIFTED")).findFirst().orElseThrow();
+        assertThat(size[0] - w.xMax()).as("right margin and 100 pt to the left").isBetween(128.0, 133.0);
+        assertThat(w.yMin()).as("top margin and 50 pt down").isBetween(78.0, 83.0);
+    }
+
+    @Test
     void pageNumbersCountThePagesTheyAreOnFromTheFirstNumber() throws Exception {
         ProducedFile out = convert(work, "page-numbers", Map.of("format", "Page {n} of {total}", "skip", "1",
                 "firstNumber", "5"), FOUR).getFirst();
