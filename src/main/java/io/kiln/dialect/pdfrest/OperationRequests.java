@@ -36,7 +36,7 @@ final class OperationRequests {
     JobRequest read(PdfRestOperation op, PdfRestParams params, String tenant) {
         Map<String, String> options = new LinkedHashMap<>(op.options.apply(params));
         List<Source> sources = new ArrayList<>(sources(op, params));
-        picture(op, params).ifPresent(sources::add);
+        secondFile(op, params).ifPresent(sources::add);
         List<StoredFile> inputs = new ArrayList<>();
         List<StoredFile> uploads = new ArrayList<>();
         List<JobInput> jobInputs = new ArrayList<>();
@@ -67,16 +67,16 @@ final class OperationRequests {
     private record Source(UploadedFile upload, String id) {
     }
 
-    /** The image a route draws, after the document: its part, or its id. */
-    private static Optional<Source> picture(PdfRestOperation op, PdfRestParams params) {
-        if (op.picture == null) {
+    /** The file a route takes after the document (an image, form data): its part, or its id. */
+    private static Optional<Source> secondFile(PdfRestOperation op, PdfRestParams params) {
+        if (op.secondFile == null) {
             return Optional.empty();
         }
-        List<UploadedFile> parts = params.files(op.picture.part());
-        List<String> ids = params.list(op.picture.id());
+        List<UploadedFile> parts = params.files(op.secondFile.part());
+        List<String> ids = params.list(op.secondFile.id());
         if (parts.size() + ids.size() > 1) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST, "send one " + op.picture.part() + " or one "
-                    + op.picture.id() + ", not both");
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, "send one " + op.secondFile.part() + " or one "
+                    + op.secondFile.id() + ", not both");
         }
         if (!parts.isEmpty()) {
             return Optional.of(new Source(parts.getFirst(), null));
@@ -84,8 +84,8 @@ final class OperationRequests {
         if (!ids.isEmpty()) {
             return Optional.of(new Source(null, ids.getFirst()));
         }
-        if (op.picture.required()) {
-            throw new RequestRejected(ErrorCode.BAD_REQUEST, op.picture.part() + " or " + op.picture.id() + " is required");
+        if (op.secondFile.required()) {
+            throw new RequestRejected(ErrorCode.BAD_REQUEST, op.secondFile.part() + " or " + op.secondFile.id() + " is required");
         }
         return Optional.empty();
     }

@@ -10,8 +10,8 @@ import java.util.function.Function;
  * {@code cURL/Endpoint Examples}).
  */
 enum PdfRestOperation {
-    WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options, new Picture("watermark_file", "watermark_file_id", false)),
-    ADDED_IMAGE("/pdf-with-added-image", "stamp", WatermarkParams::addedImage, new Picture("image_file", "image_id", true)),
+    WATERMARKED("/watermarked-pdf", "watermark", WatermarkParams::options, new SecondFile("watermark_file", "watermark_file_id", false)),
+    ADDED_IMAGE("/pdf-with-added-image", "stamp", WatermarkParams::addedImage, new SecondFile("image_file", "image_id", true)),
     ADDED_TEXT("/pdf-with-added-text", "stamp", AddedTextParams::options),
     SPLIT("/split-pdf", "split", PdfRestOptions::split),
     MERGED("/merged-pdf", "merge", PdfRestOptions::merge),
@@ -26,6 +26,8 @@ enum PdfRestOperation {
     COMPRESSED("/compressed-pdf", "compress", PdfRestOptions::compress),
     PDFA("/pdfa", "pdfa", PdfRestOptions::pdfa),
     EXPORTED_FORM_DATA("/exported-form-data", "form-data", PdfRestOptions::exportFormData),
+    IMPORTED_FORM_DATA("/pdf-with-imported-form-data", "fill-form", PdfRestOptions::none,
+            new SecondFile("data_file", "data_file_id", true)),
     WORD("/word", "docx", PdfRestOptions::none),
     POWERPOINT("/powerpoint", "pptx", PdfRestOptions::none),
     OCR_TEXT("/pdf-with-ocr-text", "ocr", PdfRestOptions::ocr),
@@ -42,22 +44,22 @@ enum PdfRestOperation {
     final String path;
     final String target;
     final Function<PdfRestParams, Map<String, String>> options;
-    /** The image a route draws, sent as a second file part or resource id; null for a route that takes none. */
-    final Picture picture;
+    /** The file a route takes after the document (the image it draws, the form data it imports); null for none. */
+    final SecondFile secondFile;
 
-    /** Where a route takes its image: the file part's name, the id parameter's, and whether one is required. */
-    record Picture(String part, String id, boolean required) {
+    /** Where a route takes its second file: the file part's name, the id parameter's, and whether one is required. */
+    record SecondFile(String part, String id, boolean required) {
     }
 
     PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options) {
         this(path, target, options, null);
     }
 
-    PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options, Picture picture) {
+    PdfRestOperation(String path, String target, Function<PdfRestParams, Map<String, String>> options, SecondFile secondFile) {
         this.path = path;
         this.target = target;
         this.options = options;
-        this.picture = picture;
+        this.secondFile = secondFile;
     }
 
     boolean takesManyInputs() {

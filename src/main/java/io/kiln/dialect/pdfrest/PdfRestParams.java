@@ -23,7 +23,7 @@ final class PdfRestParams {
 
     private final Map<String, List<String>> values;
     private final List<UploadedFile> files;
-    /** File parts under other names ({@code watermark_file}, {@code image_file}), by name. */
+    /** File parts under other names ({@code watermark_file}, {@code image_file}, {@code data_file}), by name. */
     private final Map<String, List<UploadedFile>> otherFiles;
 
     private PdfRestParams(Map<String, List<String>> values, List<UploadedFile> files,
@@ -42,7 +42,7 @@ final class PdfRestParams {
                 List<UploadedFile> files = new ArrayList<>(ctx.uploadedFiles("file"));
                 files.addAll(ctx.uploadedFiles("file[]"));
                 Map<String, List<UploadedFile>> otherFiles = new LinkedHashMap<>();
-                for (String other : List.of("watermark_file", "profile", "image_file")) {
+                for (String other : List.of("watermark_file", "profile", "image_file", "data_file")) {
                     if (!ctx.uploadedFiles(other).isEmpty()) {
                         values.put(other, List.of("(a file)"));
                         otherFiles.put(other, ctx.uploadedFiles(other));
@@ -85,7 +85,7 @@ final class PdfRestParams {
         return files;
     }
 
-    /** The file parts sent under {@code name}, one of {@code watermark_file}, {@code profile}, {@code image_file}. */
+    /** The file parts sent under {@code name}, one of {@code watermark_file}, {@code profile}, {@code image_file}, {@code data_file}. */
     List<UploadedFile> files(String name) {
         return otherFiles.getOrDefault(name, List.of());
     }

@@ -39,7 +39,8 @@
  *   redaction pair is Kiln's {@code redact} with {@code preview}, then applying the preview's marks
  *   ({@link io.kiln.dialect.pdfrest.RedactionParams}: presets are Kiln's own expressions).
  *   {@code /exported-form-data} is Kiln's {@code form-data} ({@code data_format} fdf or xfdf; pdfRest's
- *   {@code xml} and the XFA formats are refused by name). {@code /restricted-pdf}'s restrictions map one
+ *   {@code xml} and the XFA formats are refused by name); {@code /pdf-with-imported-form-data} is
+ *   {@code fill-form} with the {@code data_file} (or {@code data_file_id}) after the document. {@code /restricted-pdf}'s restrictions map one
  *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
  *   {@code edit_document_assembly} is assembly). {@code /pdf-with-ocr-text} is Kiln's {@code ocr}
  *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} and {@code /powerpoint}

@@ -357,6 +357,33 @@ class PdfRestOperationsTest {
     }
 
     @Test
+    void pdfWithImportedFormDataFillsTheFormFromAnXfdfFileOrAnExportedOne() throws Exception {
+        Path form = Corpus.file("pdf/pdflatex-forms.pdf");
+        byte[] xfdf = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><xfdf xmlns=\"http://ns.adobe.com/xfdf/\" xml:space=\"preserve\">"
+                + "<fields><field name=\"Name\"><value>Ada Lovelace</value></field></fields></xfdf>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode r = ok(post("/pdf-with-imported-form-data", Multipart.form().file("file", form)
+                .bytes("data_file", "values.xfdf", xfdf)));
+        Path filled = download(r.path("outputUrl").asText(), "imported.pdf");
+        assertThat(Poppler.text(filled)).contains("Ada Lovelace");
+
+        // round trip by resource ids: the filled form's data exported, then imported into the empty form
+        JsonNode exported = ok(post("/exported-form-data", Multipart.form().file("file", filled).field("data_format", "fdf")));
+        JsonNode upload = ok(post("/upload", Multipart.form().file("file", form)));
+        JsonNode again = ok(postJson("/pdf-with-imported-form-data", "{\"id\":\"" + upload.path("files").get(0).path("id").asText()
+                + "\",\"data_file_id\":\"" + exported.path("outputId").asText() + "\"}"));
+        assertThat(Poppler.text(download(again.path("outputUrl").asText(), "again.pdf"))).contains("Ada Lovelace");
+
+        HttpResponse<String> none = post("/pdf-with-imported-form-data", Multipart.form().file("file", form));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(json(none).path("error").asText()).contains("data_file");
+        HttpResponse<String> junk = post("/pdf-with-imported-form-data", Multipart.form().file("file", form)
+                .bytes("data_file", "values.xml", "<notes/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(junk.statusCode()).as(junk.body()).isBetween(400, 422);
+        assertThat(json(junk).path("error").asText()).contains("neither FDF");
+    }
+
+    @Test
     void restrictedPdfTurnsOffTheNamedPermissions() throws Exception {
         JsonNode r = ok(post("/restricted-pdf", Multipart.form().file("file", FOUR_PAGES)
                 .field("new_permissions_password", "owner-pass").field("restrictions[]", "print_high")
