@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,20 +39,12 @@ class CancellationTest {
     @Test
     void interruptingTheTaskKillsItsRunsAndLeavesNothing() throws Exception {
         OcrConverter converter = new OcrConverter(tesseract.installation(), 2);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread worker = Thread.ofPlatform().start(() -> {
-            try {
-                converter.convert(task("pdf", "ocr", scan, Map.of(), out));
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
+        OcrTasks.BackgroundTask running = OcrTasks.inBackground(converter, task("pdf", "ocr", scan, Map.of(), out));
         await().atMost(Duration.ofSeconds(30)).until(() -> tesseract.processesNoted() == 4);
 
-        worker.interrupt();
+        running.worker().interrupt();
 
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(running.outcome().get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         assertThat(tesseract.processesNoted()).as("scripts and their sleeps").isEqualTo(4);
         // a killed child is a zombie until init reaps it
         await().atMost(Duration.ofSeconds(10)).until(() -> tesseract.leftOver().isEmpty());

@@ -52,6 +52,24 @@ final class OcrTasks {
         return out.getFirst();
     }
 
+    /** Starts {@code task} on a thread of its own, to be interrupted; completes with what it threw, or null. */
+    static BackgroundTask inBackground(io.kiln.engine.Converter converter, ConversionTask task) {
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = Thread.ofPlatform().start(() -> {
+            try {
+                converter.convert(task);
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        return new BackgroundTask(worker, outcome);
+    }
+
+    /** A conversion running on {@code worker}; {@code outcome} is what it threw, or null. */
+    record BackgroundTask(Thread worker, java.util.concurrent.CompletableFuture<Throwable> outcome) {
+    }
+
     static String text(ProducedFile pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.path().toFile())) {
             return new PDFTextStripper().getText(doc);

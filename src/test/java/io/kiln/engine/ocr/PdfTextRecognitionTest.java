@@ -53,20 +53,12 @@ class PdfTextRecognitionTest {
         Path out = Files.createDirectory(work.resolve("out"));
         SlowTesseract tesseract = SlowTesseract.in(work, 60);
         PdfConverter pdf = new PdfConverter(new OcrConverter(tesseract.installation(), 2).pageRecognition());
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread worker = Thread.ofPlatform().start(() -> {
-            try {
-                pdf.convert(task("pdf", "txt", scan, Map.of("ocr", "always"), out));
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
+        OcrTasks.BackgroundTask running = OcrTasks.inBackground(pdf, task("pdf", "txt", scan, Map.of("ocr", "always"), out));
         await().atMost(Duration.ofSeconds(30)).until(() -> tesseract.processesNoted() == 4);
 
-        worker.interrupt();
+        running.worker().interrupt();
 
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(running.outcome().get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         // a killed child is a zombie until init reaps it
         await().atMost(Duration.ofSeconds(10)).until(() -> tesseract.leftOver().isEmpty());
         try (Stream<Path> left = Files.list(out)) {
