@@ -272,6 +272,26 @@ class PdfOperationsTest {
     }
 
     @Test
+    void convertApiWatermarkOverlayLaysTheOverlayPdfOverEveryPageAsItsExampleSendsIt() throws Exception {
+        // ConvertAPI's .NET WatermarkPdf example: File, OverlayFile, Style stamp, Opacity 50
+        Path out = convertApi("/convert/pdf/to/watermark-overlay", Multipart.form().file("File", Corpus.file(FOUR))
+                .file("OverlayFile", Corpus.file("pdf/minimal-document.pdf")).field("Style", "stamp").field("Opacity", "50"));
+        assertThat(Poppler.info(out, "Pages")).isEqualTo("4");
+        for (int page = 1; page <= 4; page++) {
+            assertThat(Poppler.pageText(out, page)).as("page " + page).contains("sadipscing").contains("Huardest");
+        }
+        String box = Poppler.run("pdftotext", "-q", "-bbox", "-f", "1", "-l", "1", out.toString(), "-");
+        var word = java.util.regex.Pattern.compile("<word xMin=\"([-\\d.]+)\"[^>]*>Lorem<").matcher(box);
+        assertThat(word.find()).as(box).isTrue();
+        assertThat(Double.parseDouble(word.group(1))).as("drawn at the page's full size, not shrunk into a share of it")
+                .isLessThan(150);
+        HttpResponse<String> bad = server.postMultipart("/convert/pdf/to/watermark-overlay", Multipart.form()
+                .file("File", Corpus.file(FOUR)).file("OverlayFile", Corpus.file("pdf/minimal-document.pdf")).field("Style", "sideways"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("InvalidParameters").toString()).contains("Style").contains("stamp or watermark");
+    }
+
+    @Test
     void convertApiFdfExtractAnswersTheFormsValuesAsFdf() throws Exception {
         Path fdf = convertApi("/convert/pdf/to/fdf-extract", Multipart.form().file("File", Corpus.file("pdf/prefilled_f1040.pdf")));
         assertThat(fdf.getFileName().toString()).endsWith(".fdf");

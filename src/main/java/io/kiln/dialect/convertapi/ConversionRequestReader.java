@@ -58,6 +58,7 @@ final class ConversionRequestReader {
             inputs(p.all("file"), "File", tenant, inputs, stored, uploads);
             inputs(p.files(), "Files", tenant, inputs, stored, uploads);
             inputs(p.all("url"), "Url", tenant, inputs, stored, uploads);
+            inputs(p.all("overlayfile"), "OverlayFile", tenant, inputs, stored, uploads); // after the document
             Optional<String> knownFrom = from.or(() -> stored.stream().findFirst().map(StoredFile::ext));
             OptionNames.Mapped options = OptionNames.map(p, knownFrom.flatMap(f -> accepted.of(f, to)));
             Map<String, String> kiln = new LinkedHashMap<>(FormatNames.impliedOptions(toPath));

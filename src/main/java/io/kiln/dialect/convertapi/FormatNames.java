@@ -16,12 +16,15 @@ final class FormatNames {
             Map.entry("jpeg", "jpg"), Map.entry("tif", "tiff"), Map.entry("text", "txt"), Map.entry("htm", "html"),
             Map.entry("web", "url"), Map.entry("protect", "encrypt"), Map.entry("unprotect", "decrypt"),
             Map.entry("delete-pages", "remove-pages"), Map.entry("text-watermark", "watermark"),
-            Map.entry("fdf-extract", "form-data"));
+            Map.entry("fdf-extract", "form-data"), Map.entry("watermark-overlay", "watermark"));
     /**
      * Options a ConvertAPI converter name implies: {@code fdf-extract} (the .NET library's README,
-     * "Extract Form Data") answers FDF, where Kiln's form-data defaults to XFDF.
+     * "Extract Form Data") answers FDF, where Kiln's form-data defaults to XFDF; {@code watermark-overlay}
+     * draws its {@code OverlayFile}'s page over the whole page.
      */
-    private static final Map<String, Map<String, String>> IMPLIED = Map.of("fdf-extract", Map.of("format", "fdf"));
+    private static final Map<String, Map<String, String>> IMPLIED = Map.of("fdf-extract", Map.of("format", "fdf"),
+            // the .NET library's WatermarkPdf example: OverlayFile, a PDF laid over each page, Style, Opacity
+            "watermark-overlay", Map.of("fitPage", "true", "margin", "0", "position", "center"));
     /** Sources ConvertAPI uses for "whatever the files are": Kiln detects them. */
     private static final Set<String> DETECTED = Set.of("any", "images", "image");
 

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 final class OptionNames {
 
     /** Parameters that steer the request rather than the conversion. */
-    static final Set<String> CONTROL = Set.of("secret", "token", "file", "files", "url", "storefile", "async",
-            "jobid", "webhook");
+    static final Set<String> CONTROL = Set.of("secret", "token", "file", "files", "url", "overlayfile", "storefile",
+            "async", "jobid", "webhook");
 
     /** ConvertAPI parameter (lower-case) → Kiln option. */
     private static final Map<String, String> MAPPED = Map.ofEntries(
@@ -76,6 +76,10 @@ final class OptionNames {
                 options.put("level", pdfaVersion(value.get()));
                 continue;
             }
+            if (name.equals("style") && accepted.map(a -> a.contains("layer")).orElse(false)) {
+                options.put("layer", style(value.get()));
+                continue;
+            }
             if (name.equals("preset") && accepted.map(a -> a.contains("level")).orElse(false)) {
                 options.put("level", preset(value.get()));
                 continue;
@@ -124,6 +128,18 @@ final class OptionNames {
                     + " (b conformance; pdfa2u and pdfa3u for Unicode), not '" + value + "'");
         }
         return m.group(1) + (m.group(2).isEmpty() ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * {@code Style} of {@code watermark-overlay}: {@code stamp} lays the overlay over the content,
+     * {@code watermark} under it (the .NET library's WatermarkPdf example sends stamp).
+     */
+    private static String style(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "stamp" -> "over";
+            case "watermark" -> "under";
+            default -> throw ConvertApiFailure.invalid("Style", "must be stamp or watermark");
+        };
     }
 
     private static String preset(String value) {

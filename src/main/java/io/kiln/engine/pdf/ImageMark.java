@@ -6,17 +6,18 @@ import java.util.OptionalDouble;
 /**
  * How to draw an image on pages: where on the visible page (a placement, its margin, and an
  * {@code x}/{@code y} shift in points, right and up), its size in points (a width, a height, or
- * both; by default fitted into a share of the page, keeping its proportions), opacity, rotation in degrees anticlockwise,
+ * both; by default fitted into a share of the page, or with {@code fitPage} into the whole page inside its
+ * margin, as an overlay is, keeping its proportions), opacity, rotation in degrees anticlockwise,
  * over or under the content, once or tiled.
  */
 record ImageMark(Placement placement, double margin, double x, double y, OptionalDouble width,
-                 OptionalDouble height, float opacity, double rotation, boolean under, boolean tiled) {
+                 OptionalDouble height, boolean fitPage, float opacity, double rotation, boolean under, boolean tiled) {
 
     /** Read over the operation's text defaults (placement, margin, opacity); an image is not turned unless asked. */
     static ImageMark of(Options o, TextMark.Defaults d) {
         return new ImageMark(o.string("position").map(Placement::of).orElse(d.placement()),
                 o.decimal("margin", d.margin()), o.decimal("x", 0), o.decimal("y", 0),
-                optional(o, "width"), optional(o, "height"), (float) o.decimal("opacity", d.opacity()),
+                optional(o, "width"), optional(o, "height"), o.bool("fitPage", false), (float) o.decimal("opacity", d.opacity()),
                 o.decimal("rotation", 0), o.string("layer").map(l -> l.equalsIgnoreCase("under")).orElse(false),
                 o.bool("tiled", false));
     }
@@ -36,7 +37,8 @@ record ImageMark(Placement placement, double margin, double x, double y, Optiona
         if (height.isPresent()) {
             return new double[] {height.getAsDouble() / aspect, height.getAsDouble()};
         }
-        double w = Math.min(share * pageW, share * pageH / aspect);
+        double w = fitPage ? Math.min(pageW - 2 * margin, (pageH - 2 * margin) / aspect)
+                : Math.min(share * pageW, share * pageH / aspect);
         return new double[] {w, w * aspect};
     }
 }

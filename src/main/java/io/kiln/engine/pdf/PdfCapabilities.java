@@ -47,6 +47,8 @@ final class PdfCapabilities {
                     + Math.round(ImageMarking.Kind.of(kind).share * 100) + "% of the page, keeping its proportions)"));
             options.add(OptionSpec.decimal("height", 1, 14_400, "an image's height in points (default: from its width"
                     + " and proportions)"));
+            options.add(OptionSpec.bool("fitPage", "draw the image as large as the page allows inside the margin, keeping"
+                    + " its proportions, as an overlay (default false)"));
         }
         options.add(OptionSpec.oneOf("font", MarkFonts.NAMES, "typeface (default sans)"));
         options.add(OptionSpec.decimal("fontSize", 1, 500, "size in points (default " + fmt(d.size()) + ")"));
