@@ -136,6 +136,27 @@ class PdfOperationsTest {
     }
 
     @Test
+    void pdfCoEditAddFillsFormFieldsAsItsMcpServerSendsThem() throws Exception {
+        String form = json(server.send(Multipart.form().file("file", Corpus.file("pdf/pdflatex-forms.pdf"))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode filled = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + form + "\",\"fields\":["
+                + "{\"fieldName\":\"Name\",\"pages\":\"0\",\"text\":\"Grace Hopper\"},"
+                + "{\"fieldName\":\"Check\",\"pages\":\"0\",\"text\":\"True\"}]}"));
+        assertThat(filled.path("error").asBoolean()).as(filled.toString()).isFalse();
+        Path out = download(filled.path("url").asText(), "filled.pdf");
+        assertThat(Poppler.text(out)).contains("Grace Hopper");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            var acro = doc.getDocumentCatalog().getAcroForm();
+            assertThat(acro.getField("Name").getValueAsString()).isEqualTo("Grace Hopper");
+            assertThat(((org.apache.pdfbox.pdmodel.interactive.form.PDCheckBox) acro.getField("Check")).isChecked()).isTrue();
+        }
+        JsonNode wrong = json(server.postJson("/v1/pdf/edit/add", "{\"url\":\"" + form + "\",\"fields\":["
+                + "{\"fieldName\":\"Nom\",\"text\":\"x\"}]}"));
+        assertThat(wrong.path("error").asBoolean()).isTrue();
+        assertThat(wrong.path("message").asText()).contains("Nom");
+    }
+
+    @Test
     void nativePageNumbersThroughTheApi() throws Exception {
         JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).field("to", "page-numbers")
                 .field("format", "{n} / {total}").field("position", "bottom-right"));

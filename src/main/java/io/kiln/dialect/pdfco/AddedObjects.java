@@ -1,6 +1,8 @@
 package io.kiln.dialect.pdfco;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
 import java.util.LinkedHashMap;
@@ -12,8 +14,9 @@ import java.util.regex.Pattern;
  * {@code /v1/pdf/edit/add}'s {@code images} and {@code annotations} as one Kiln mark: an image is a
  * {@code stamp} with the image as the job's second input; a text is a {@code stamp}, or
  * {@code page-numbers} when it writes PDF.co's {@code {{$$PageNumber}}} / {@code {{$$PageCount}}}
- * macros. PDF.co's {@code x}, {@code y} are points from the page's top left to the object's top left;
- * its {@code pages} count from 0. One object a request: Kiln draws one mark a job.
+ * macros; {@code fields} alone are {@code fill-form}. PDF.co's {@code x}, {@code y} are points from
+ * the page's top left to the object's top left; its {@code pages} count from 0. One object a request:
+ * Kiln draws one mark a job.
  */
 final class AddedObjects {
 
@@ -30,14 +33,23 @@ final class AddedObjects {
     }
 
     static Mark read(PdfCoParams params) {
-        for (String unsupported : new String[] {"fields", "annotationsString", "imagesString", "fieldsString"}) {
+        for (String unsupported : new String[] {"annotationsString", "imagesString", "fieldsString"}) {
             if (params.text(unsupported).filter(v -> !v.equals("[]")).isPresent()) {
-                throw new RequestRejected(ErrorCode.INVALID_OPTION, unsupported + " is not supported: send images or annotations");
+                throw new RequestRejected(ErrorCode.INVALID_OPTION, unsupported + " is not supported: send images,"
+                        + " annotations or fields");
             }
         }
         JsonNode images = params.node("images").orElse(null);
         JsonNode annotations = params.node("annotations").orElse(null);
+        JsonNode fields = params.node("fields").orElse(null);
         int count = size(images, "images") + size(annotations, "annotations");
+        if (size(fields, "fields") > 0) {
+            if (count > 0) {
+                throw new RequestRejected(ErrorCode.INVALID_OPTION,
+                        "send fields alone: Kiln fills a form or draws one object a request");
+            }
+            return new Mark("fill-form", Map.of("fields", values(fields)), Optional.empty());
+        }
         if (count != 1) {
             throw new RequestRejected(count == 0 ? ErrorCode.BAD_REQUEST : ErrorCode.INVALID_OPTION,
                     count == 0 ? "images or annotations is required" : "send one object (one image or one annotation) a request");
@@ -72,6 +84,20 @@ final class AddedObjects {
         }
         o.put("text", written);
         return new Mark("stamp", o, Optional.empty());
+    }
+
+    /**
+     * PDF.co's {@code fields} ({@code [{fieldName, pages, text}]}, as its MCP server documents them) as
+     * fill-form's object of names and values; {@code pages} is not needed, a name being unique in a form.
+     */
+    private static String values(JsonNode fields) {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        for (JsonNode f : fields) {
+            String name = text(f, "fieldName").orElseThrow(() ->
+                    new RequestRejected(ErrorCode.BAD_REQUEST, "fields: each needs a fieldName"));
+            values.put(name, f.path("text").asText(""));
+        }
+        return values.toString();
     }
 
     private static int size(JsonNode list, String name) {

@@ -19,7 +19,7 @@
  *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code split}, {@code info},
  *   {@code makesearchable} (OCR; {@code lang} as Tesseract names languages, {@code eng} by default),
  *   {@code edit/delete-pages} (pages from 1), {@code edit/rotate} ({@code angle}, pages from 0),
- *   {@code edit/add} (one object a request, of {@code images} or {@code annotations}
+ *   {@code edit/add} (one object a request, of {@code images} or {@code annotations}, or {@code fields} alone, filled in
  *   ({@link io.kiln.dialect.pdfco.AddedObjects}): an image's {@code url}, {@code x}, {@code y} of its top
  *   left in points from the page's top left, {@code width}, {@code height}, {@code pages} from 0; a
  *   text's {@code text}, {@code x}, {@code y}, {@code size} (default 12), {@code color} as RRGGBB,
