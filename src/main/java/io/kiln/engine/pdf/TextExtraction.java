@@ -53,9 +53,7 @@ final class TextExtraction implements PdfOperation {
                 // one page at a time, so a cancelled job stops between pages and any order is honoured
                 for (int page : pages) {
                     Cancellation.check();
-                    stripper.setStartPage(page);
-                    stripper.setEndPage(page);
-                    stripper.writeText(doc, writer);
+                    writer.write(extract(doc, stripper, page));
                 }
             } else {
                 for (String text : withRecognisedPages(task, doc, stripper, pages, mode)) {
