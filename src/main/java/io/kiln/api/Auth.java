@@ -21,11 +21,20 @@ public final class Auth {
 
     /** The calling tenant and key, from the key the request presents in any accepted form. */
     public Caller caller(Context ctx) {
-        return caller(presentedKey(ctx));
+        return caller(ctx, presentedKey(ctx));
     }
 
-    /** The caller for a key found by a dialect in its own place (a form field, a JSON member). */
-    public Caller caller(String key) {
+    /**
+     * The caller for a key found by a dialect in its own place (a form field, a JSON member); the
+     * tenant is noted for the request's access-log line.
+     */
+    public Caller caller(Context ctx, String key) {
+        Caller caller = caller(key);
+        AccessLog.tenant(ctx, caller.tenant());
+        return caller;
+    }
+
+    private Caller caller(String key) {
         if (tenants.open()) {
             return Caller.of(Tenants.PUBLIC);
         }

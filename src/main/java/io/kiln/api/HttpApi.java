@@ -55,12 +55,15 @@ public final class HttpApi {
      * @param routeGroups each registers its routes (native API, dialects, system)
      * @param uploadDir where multipart parts larger than memory's share are spooled
      * @param guesses refuses clients that keep asking for ids that do not exist
+     * @param accessLog writes each answered request's line and timing
      */
     public static Javalin create(long maxUploadBytes, Path uploadDir, long asyncTimeoutMs,
-                                 List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes, GuessLimit guesses) {
+                                 List<Consumer<RoutesConfig>> routeGroups, List<ErrorShape> shapes, GuessLimit guesses,
+                                 AccessLog accessLog) {
         return Javalin.create(config -> {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ShapedErrorHandler(shapes));
+                server.setRequestLog(accessLog);
                 // slow-loris: the idle timeout must outlast a long-poll, so alone it cannot stop a trickle
                 TrickleGuard trickles = new TrickleGuard();
                 server.setHandler(trickles);
@@ -88,6 +91,8 @@ public final class HttpApi {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + (1 << 20), SizeUnit.BYTES);
+            config.requestLogger.http(accessLog::noteRoute);
+            config.routes.before(RequestIds::assign); // first: every later line and refusal carries the id
             config.routes.before(RequestEncoding::check);
             config.routes.before(guesses::refuseIfSpent);
             routeGroups.forEach(g -> g.accept(config.routes));

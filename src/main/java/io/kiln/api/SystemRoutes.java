@@ -6,6 +6,7 @@ import io.kiln.engine.Availability;
 import io.kiln.engine.Converter;
 import io.kiln.engine.ConverterRegistry;
 import io.kiln.engine.OptionSpec;
+import io.kiln.observe.PrometheusMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.kiln.app;
 
 import io.javalin.Javalin;
 import io.kiln.api.AccountRoute;
+import io.kiln.api.AccessLog;
 import io.kiln.api.ApiContext;
 import io.kiln.api.Auth;
 import io.kiln.api.GuessLimit;
@@ -13,13 +14,12 @@ import io.kiln.api.JobRequestReader;
 import io.kiln.api.JobRoutes;
 import io.kiln.api.JobView;
 import io.kiln.webhook.JdbcDeliveries;
-import io.kiln.webhook.WebhookMetrics;
 import io.kiln.webhook.WebhookSender;
 import io.kiln.webhook.RetrySchedule;
 import io.kiln.webhook.WebhookSettings;
 import io.kiln.webhook.WebhookSigner;
 import io.kiln.api.OwnLinks;
-import io.kiln.api.PrometheusMetrics;
+import io.kiln.observe.PrometheusMetrics;
 import io.kiln.api.SignedLinks;
 import io.kiln.api.SystemRoutes;
 import io.kiln.auth.ApiKeys;
@@ -131,10 +131,11 @@ public final class Kiln implements AutoCloseable {
         AddressPolicy policy = allowList(config.security().allowHosts());
         ApiKeys keys = ApiKeys.load(config.security().keysFile());
         this.bind = bindAddress(config, keys.isEmpty());
+        var metrics = opened.add(new PrometheusMetrics());
         try {
             database = opened.add(Database.open(config.storage().dbUrl(), config.storage().dbUser(),
                     config.storage().dbPassword(), Math.max(10, config.jobs().workers() * 2 + 4),
-                    config.storage().dbWait()));
+                    config.storage().dbWait(), metrics.registry()));
         } catch (Database.Unreachable e) {
             throw new StartFailed(e.getMessage(), e);
         }
@@ -162,6 +163,10 @@ public final class Kiln implements AutoCloseable {
                 : new LibreOfficePool(officeSettings(config, data)));
         var ocr = config.ocr().tesseract().map(OcrConverter::detect).orElseGet(OcrConverter::detect);
         html = opened.add(htmlRenderer(config, data, policy));
+        metrics.pool(office);
+        if (html instanceof ChromiumRenderer chromium) {
+            metrics.pool(chromium.pool());
+        }
         var registry = new ConverterRegistry(List.of(new PdfConverter(ocr.pageRecognition()), new ImageConverter(),
                 new LibreOfficeConverter(office), new HtmlConverter(html), new UrlConverter(html), ocr,
                 QpdfConverter.probe(QpdfConverter.DEFAULT_PROGRAM, Runtime.getRuntime().availableProcessors())));
@@ -169,7 +174,6 @@ public final class Kiln implements AutoCloseable {
         var urls = new FetchingUrlInputs(fetcher);
         var events = new JobEvents();
         notices = cluster.map(shared -> opened.add(new ClusterJobNotices(shared, events))).orElse(null);
-        var metrics = new PrometheusMetrics();
         var sql = new Sql(database.dataSource());
         UnitOfWork unitOfWork = work -> sql.atomically(() -> {
             work.run();
@@ -210,7 +214,7 @@ public final class Kiln implements AutoCloseable {
                                 && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, pdfRest::register, convertApi::register),
                 List.of(convertApi.errorShape(), pdfCo.errorShape(), pdfRest.errorShape()),
-                new GuessLimit(config.security().maxMissesPerMinute(), tenants));
+                new GuessLimit(config.security().maxMissesPerMinute(), tenants), new AccessLog(metrics));
         var signer = webhookSigner(ServerSecret.load(config.security().webhookSecret(), data, "webhook.key",
                 ServerSecret.Form.WHSEC, cluster));
         java.util.function.Supplier<String> base = () -> config.http().publicUrl()
@@ -218,7 +222,7 @@ public final class Kiln implements AutoCloseable {
         webhooks = opened.add(new WebhookSender(deliveries, store, new WebhookBodies(view, base,
                 job -> pdfCo.callbackBody(job, base.get())), signer, policy,
                 WebhookSettings.DEFAULTS.withSchedule(RetrySchedule.exponential(
-                        config.webhooks().retryFirst(), config.webhooks().retrySpan())), clock, WebhookMetrics.NONE,
+                        config.webhooks().retryFirst(), config.webhooks().retrySpan())), clock, metrics,
                 durability));
         events.onEnd(job -> {
             if (job.webhook() != null) { // most jobs have none: spare the sender a look at the outbox

@@ -5,6 +5,7 @@ import io.kiln.cli.KeysCommand;
 import io.kiln.config.ConfigException;
 import io.kiln.config.ConfigLoader;
 import io.kiln.config.KilnConfig;
+import io.kiln.observe.LogOutput;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -46,6 +47,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        LogOutput.use(config.logFormat());
         try {
             Kiln kiln = Kiln.start(config, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(kiln::close, "kiln-shutdown"));

@@ -87,7 +87,8 @@ public final class ConfigLoader {
                 Values.pathPrefix(raw.source(Setting.PDFCO_PREFIX), raw.get(Setting.PDFCO_PREFIX)),
                 Values.pathPrefix(raw.source(Setting.PDFREST_PREFIX), raw.get(Setting.PDFREST_PREFIX)),
                 Values.duration(raw.source(Setting.CONVERTAPI_POLL_WAIT), raw.get(Setting.CONVERTAPI_POLL_WAIT)));
-        return new KilnConfig(http, jobs, storage, security, office, html, ocr, webhooks, dialects);
+        return new KilnConfig(http, jobs, storage, security, office, html, ocr, webhooks, dialects,
+                LogFormat.parse(raw.source(Setting.LOG_FORMAT), raw.get(Setting.LOG_FORMAT)));
     }
 
     /** An S3 location from --storage s3://… and its --s3-* settings; empty for the local default. */

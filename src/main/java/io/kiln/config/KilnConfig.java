@@ -8,7 +8,7 @@ import io.kiln.storage.S3Location;
 
 /** The whole validated configuration, one record per concern. */
 public record KilnConfig(Http http, Jobs jobs, Storage storage, Security security, Office office, Html html,
-                         Ocr ocr, Webhooks webhooks, Dialects dialects) {
+                         Ocr ocr, Webhooks webhooks, Dialects dialects, LogFormat logFormat) {
 
     /** The webhook sender's retries: waits doubling from {@code retryFirst}, the last attempt {@code retrySpan} after the first. */
     public record Webhooks(Duration retryFirst, Duration retrySpan) {

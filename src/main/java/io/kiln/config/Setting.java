@@ -51,7 +51,8 @@ public enum Setting {
     CHROMIUM("chromium", "", "Chromium executable for html, md and url → pdf (default: chromium on the PATH)"),
     BROWSERS("browsers", "", "warm Chromium browsers (default: one per two cores; 0 uses the pure-Java renderer and turns url → pdf off)"),
     BROWSER_MAX_RENDERS("browser-max-renders", "200", "pages a browser prints before it is replaced"),
-    TESSERACT("tesseract", "", "tesseract executable for OCR (default: tesseract on the PATH; absent turns OCR off)");
+    TESSERACT("tesseract", "", "tesseract executable for OCR (default: tesseract on the PATH; absent turns OCR off)"),
+    LOG_FORMAT("log-format", "text", "log lines as text or json (one object a line, for log collectors)");
 
     private final String flag;
     private final String defaultValue;

@@ -1,6 +1,7 @@
 package io.kiln.db;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import io.kiln.error.Outages;
@@ -52,11 +53,17 @@ public final class Database implements AutoCloseable {
      * @throws Unreachable with a one-line reason when it still cannot be reached after {@code wait}
      */
     public static Database open(String url, String user, String password, int poolSize, Duration wait) {
+        return open(url, user, password, poolSize, wait, null);
+    }
+
+    /** As {@link #open(String, String, String, int, Duration)}, the pool's figures on {@code meters} (null: none). */
+    public static Database open(String url, String user, String password, int poolSize, Duration wait,
+                                MeterRegistry meters) {
         long deadline = System.nanoTime() + wait.toNanos();
         Duration pause = FIRST_RETRY;
         while (true) {
             try {
-                return openOnce(url, user, password, poolSize);
+                return openOnce(url, user, password, poolSize, meters);
             } catch (RuntimeException e) {
                 String reason = reason(e);
                 if (!isUnreachable(e)) {
@@ -74,7 +81,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database openOnce(String url, String user, String password, int poolSize) {
+    private static Database openOnce(String url, String user, String password, int poolSize, MeterRegistry meters) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         if (!user.isEmpty()) {
@@ -86,6 +93,9 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hc.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT.toMillis() / 2));
         hc.setExceptionOverrideClassName(EvictClosedDatabase.class.getName());
+        if (meters != null) {
+            hc.setMetricRegistry(meters); // hikaricp_connections_{active,idle,pending,…}
+        }
         HikariDataSource ds = new HikariDataSource(hc);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();

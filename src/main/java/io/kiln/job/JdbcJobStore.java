@@ -167,6 +167,12 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public Optional<Instant> oldestQueuedAt() {
+        long millis = sql.count("SELECT COALESCE(MIN(created_at), -1) FROM jobs WHERE status = 'queued'");
+        return millis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    @Override
     public long queuePosition(Job job) {
         // bounded: the exact position deep in a long queue is not worth a scan per request
         return sql.count("SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE status = 'queued' AND created_at < ? LIMIT "

@@ -7,7 +7,7 @@ public interface JobMetrics {
 
     JobMetrics NONE = new JobMetrics() {
         @Override
-        public void converted(String engine, Duration took) {
+        public void converted(String engine, String operation, boolean succeeded, Duration took) {
         }
 
         @Override
@@ -15,7 +15,8 @@ public interface JobMetrics {
         }
     };
 
-    void converted(String engine, Duration took);
+    /** One conversion ran; {@code operation} is its target ({@code pdf}, {@code compress}, …). */
+    void converted(String engine, String operation, boolean succeeded, Duration took);
 
     void ended(JobStatus status);
 }

@@ -77,6 +77,7 @@ public final class JobRunner {
         // earlier run of it has not cleaned up yet still gets a directory of its own
         Path work = scratch.resolve(claimed.id() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         String from = claimed.from();
+        JobLog.running(claimed);
         try {
             // createDirectory, not createDirectories: scratch exists, and the exception that finding it
             // costs createDirectories showed in profiles of small jobs
@@ -112,8 +113,15 @@ public final class JobRunner {
                     claimed.tenant());
             long started = System.nanoTime();
             cancellation.check();
-            List<ProducedFile> produced = timer.run(match.converter(), task, lease, cancellation);
-            metrics.converted(match.converter().engine(), Duration.ofNanos(System.nanoTime() - started));
+            List<ProducedFile> produced;
+            boolean converted = false;
+            try {
+                produced = timer.run(match.converter(), task, lease, cancellation);
+                converted = true;
+            } finally {
+                metrics.converted(match.converter().engine(), claimed.to(), converted,
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
             finish(lease, from, put(lease.job(), produced), null);
         } catch (ServiceUnavailable e) {
             giveBack(lease, e);
@@ -142,6 +150,7 @@ public final class JobRunner {
                     + (e instanceof OutOfMemoryError ? "memory" : "nesting depth") + " than this server allows"));
         } finally {
             deleteTree(work);
+            JobLog.left();
         }
     }
 
@@ -247,6 +256,7 @@ public final class JobRunner {
                                 + " credits, more than this API key has left"), 0), List.of());
             }
             metrics.ended(ended.status());
+            JobLog.ended(ended);
             durability.await(); // an end announced (a sync answer, a long-poll) is never undone by a crash
             events.ended(ended);
         } catch (StaleJobException e) {

@@ -176,6 +176,7 @@ public final class JobService {
         } catch (DuplicateJobException race) {
             return repeated(store.find(tenant, id).orElseThrow(() -> race), hash, req);
         }
+        JobLog.accepted(job);
         queue.added();
         workers.wake();
         return job;
@@ -352,5 +353,10 @@ public final class JobService {
 
     public long count(JobStatus status) {
         return store.count(status);
+    }
+
+    /** How long the job that has waited longest in the queue has waited; empty when none waits. */
+    public Optional<Duration> oldestQueuedAge() {
+        return store.oldestQueuedAt().map(at -> Duration.between(at, clock.instant()));
     }
 }

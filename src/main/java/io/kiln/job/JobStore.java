@@ -47,6 +47,9 @@ public interface JobStore {
 
     long count(JobStatus status);
 
+    /** When the job that has waited longest in the queue was created; empty when none waits. */
+    Optional<Instant> oldestQueuedAt();
+
     /** How many queued jobs were created before this one (0 = next), counted up to a cap. */
     long queuePosition(Job job);
 }

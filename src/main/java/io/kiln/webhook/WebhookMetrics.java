@@ -5,7 +5,7 @@ public interface WebhookMetrics {
 
     WebhookMetrics NONE = new WebhookMetrics() {
         @Override
-        public void attempted(Attempt attempt) {
+        public void attempted(Delivery delivery, Attempt attempt) {
         }
 
         @Override
@@ -13,8 +13,11 @@ public interface WebhookMetrics {
         }
     };
 
-    /** A receiver was called (or the call was refused); see {@link Attempt#succeeded()}. */
-    void attempted(Attempt attempt);
+    /**
+     * A receiver was called (or the call was refused); see {@link Attempt#succeeded()}. The
+     * delivery is as it was before this attempt (its {@code createdAt} is when the job ended).
+     */
+    void attempted(Delivery delivery, Attempt attempt);
 
     /** A delivery reached {@code delivered}, {@code failed} or {@code cancelled}. */
     void ended(DeliveryStatus status);

@@ -211,7 +211,7 @@ public final class WebhookSender implements AutoCloseable {
             AttemptResult result = call(d, job.get(), at);
             Attempt attempt = new Attempt(d.attempts() + 1, at, result.status(), clip(result.error()),
                     result.durationMs());
-            metrics.attempted(attempt);
+            metrics.attempted(d, attempt);
             record(d, attempt, result);
         } catch (InterruptedException stopping) {
             // no attempt is recorded; the claim lapses and the next run makes it again

@@ -59,7 +59,7 @@ class SystemRoutesTest {
         server.convert(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf")).field("to", "info"));
         String metrics = server.get("/metrics").body();
         assertThat(metrics).contains("kiln_jobs{status=\"success\"}", "kiln_queue_depth",
-                "kiln_conversion_seconds_count{engine=\"pdf\"}", "kiln_jobs_ended_total{status=\"success\"}");
+                "kiln_conversion_seconds_count{engine=\"pdf\",operation=\"info\",outcome=\"success\"}", "kiln_jobs_ended_total{status=\"success\"}");
     }
 
     @Test

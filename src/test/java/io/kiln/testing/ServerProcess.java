@@ -176,6 +176,8 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        // as deployed: the server's own logging, not the test classpath's quieter logback-test.xml
+        command.add("-Dlogback.configurationFile=logback.xml");
         command.add("-cp");
         command.add(classpath);
         return command;

@@ -22,7 +22,7 @@ class DeliveryEndingsTest {
     private final List<Attempt> attempted = new CopyOnWriteArrayList<>();
     private final WebhookMetrics metrics = new WebhookMetrics() {
         @Override
-        public void attempted(Attempt attempt) {
+        public void attempted(Delivery delivery, Attempt attempt) {
             attempted.add(attempt);
         }
 

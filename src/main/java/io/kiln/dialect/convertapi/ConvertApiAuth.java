@@ -23,7 +23,7 @@ final class ConvertApiAuth {
         String key = Optional.ofNullable(Auth.presentedKey(ctx))
                 .or(() -> params.text("secret")).or(() -> params.text("token")).orElse(null);
         try {
-            return auth.caller(key);
+            return auth.caller(ctx, key);
         } catch (RequestRejected e) {
             if (e.code() != ErrorCode.UNAUTHORIZED) {
                 throw e;

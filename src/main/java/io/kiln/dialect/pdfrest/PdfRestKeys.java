@@ -18,6 +18,6 @@ final class PdfRestKeys {
     }
 
     static Caller caller(Auth auth, Context ctx) {
-        return auth.caller(presented(ctx).orElse(null));
+        return auth.caller(ctx, presented(ctx).orElse(null));
     }
 }

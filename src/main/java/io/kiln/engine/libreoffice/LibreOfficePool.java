@@ -1,6 +1,9 @@
 package io.kiln.engine.libreoffice;
 
 import io.kiln.engine.Availability;
+import io.kiln.engine.PoolCounters;
+import io.kiln.engine.RestartCounts;
+import io.kiln.engine.WarmPool;
 import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * failed start; the replacement starts in the background, so nobody waits for it but the queue.
  * Processes start in the background at construction; {@link #availability()} tells how far they are.
  */
-public final class LibreOfficePool implements AutoCloseable {
+public final class LibreOfficePool implements AutoCloseable, WarmPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibreOfficePool.class);
     private static final Duration FIRST_START_RETRY = Duration.ofSeconds(1);
@@ -51,6 +54,7 @@ public final class LibreOfficePool implements AutoCloseable {
     private final Path templateProfile;
     private final FreePorts ports;
     private final BlockingQueue<OfficeProcess> idle = new LinkedBlockingQueue<>();
+    private final PoolCounters counters = new PoolCounters();
     private final AtomicReferenceArray<OfficeProcess> running;
     private final AtomicReferenceArray<SlotState> states;
     private final Map<RestartReason, AtomicLong> restarts = new EnumMap<>(RestartReason.class);
@@ -129,6 +133,41 @@ public final class LibreOfficePool implements AutoCloseable {
         return count(SlotState.READY);
     }
 
+    @Override
+    public String poolName() {
+        return "office";
+    }
+
+    @Override
+    public int ready() {
+        return readyProcesses();
+    }
+
+    @Override
+    public int busy() {
+        return busyProcesses().size();
+    }
+
+    @Override
+    public int waiting() {
+        return counters.waiting();
+    }
+
+    @Override
+    public Map<String, Long> restartsByReason() {
+        return RestartCounts.byName(restarts());
+    }
+
+    @Override
+    public long warmUps() {
+        return counters.warmUps();
+    }
+
+    @Override
+    public Duration warmUpTime() {
+        return counters.warmUpTime();
+    }
+
     /** How long a conversion may wait for a free process. */
     public Duration queueTimeout() {
         return settings.queueTimeout();
@@ -155,7 +194,7 @@ public final class LibreOfficePool implements AutoCloseable {
     }
 
     /** The processes up now and running a conversion. */
-    List<OfficeProcess> busy() {
+    List<OfficeProcess> busyProcesses() {
         List<OfficeProcess> out = processes();
         out.removeAll(List.copyOf(idle));
         return out;
@@ -174,7 +213,13 @@ public final class LibreOfficePool implements AutoCloseable {
             if (a.state() == Availability.State.UNAVAILABLE) {
                 throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, "LibreOffice is not available: " + a.detail());
             }
-            OfficeProcess p = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            OfficeProcess p;
+            counters.waitBegan();
+            try {
+                p = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } finally {
+                counters.waitEnded();
+            }
             if (p == null) {
                 throw new ConversionFailed(ErrorCode.QUEUE_FULL, "All " + size()
                         + " office processes are busy; try again later.");
@@ -226,6 +271,7 @@ public final class LibreOfficePool implements AutoCloseable {
                     return;
                 }
                 int port = ports.take();
+                long startedAt = System.nanoTime();
                 OfficeProcess p = null;
                 try {
                     p = new OfficeProcess(slot, port, settings.officeHome(), templateProfile,
@@ -250,6 +296,7 @@ public final class LibreOfficePool implements AutoCloseable {
                     return;
                 }
                 LOG.info("{} ready", p);
+                counters.warmedUp(startedAt);
                 running.set(slot, p);
                 states.set(slot, SlotState.READY);
                 idle.offer(p);

@@ -126,7 +126,7 @@ class BadFilesTest {
     @Order(Integer.MAX_VALUE)
     void thePoolIsHealthyAfterwards() {
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
-                .until(() -> pool.readyProcesses() == pool.size() && pool.busy().isEmpty());
+                .until(() -> pool.readyProcesses() == pool.size() && pool.busyProcesses().isEmpty());
         assertThat(pool.restarts()).containsEntry(RestartReason.CRASH, 0L).containsEntry(RestartReason.TIMEOUT, 0L);
     }
 }

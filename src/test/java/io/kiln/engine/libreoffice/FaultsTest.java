@@ -128,7 +128,7 @@ class FaultsTest {
     /** The process running the conversion, once it has spent a second of CPU on it (mid-way, not loading). */
     private static OfficeProcess busyProcessAtWork() {
         OfficeProcess busy = await().atMost(Duration.ofSeconds(30)).until(
-                () -> pool.busy().stream().findFirst().orElse(null), p -> p != null);
+                () -> pool.busyProcesses().stream().findFirst().orElse(null), p -> p != null);
         Duration before = cpu(busy);
         await().atMost(Duration.ofSeconds(30)).until(() -> cpu(busy).minus(before).compareTo(Duration.ofMillis(700)) > 0);
         return busy;
@@ -144,6 +144,6 @@ class FaultsTest {
     }
 
     private static void awaitFullPool() {
-        await().atMost(RECOVERY).until(() -> pool.readyProcesses() == pool.size() && pool.busy().isEmpty());
+        await().atMost(RECOVERY).until(() -> pool.readyProcesses() == pool.size() && pool.busyProcesses().isEmpty());
     }
 }

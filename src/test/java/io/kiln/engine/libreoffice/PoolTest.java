@@ -44,7 +44,7 @@ class PoolTest {
     }
 
     private static void awaitReady() {
-        await().atMost(Duration.ofMinutes(2)).until(() -> pool.availability().isReady() && pool.busy().isEmpty());
+        await().atMost(Duration.ofMinutes(2)).until(() -> pool.availability().isReady() && pool.busyProcesses().isEmpty());
     }
 
     @Test
@@ -88,7 +88,7 @@ class PoolTest {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> !pool.busy().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pool.busyProcesses().isEmpty());
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> converter.convert(OfficeTasks.task(Corpus.file("docx/TestTableColumns.docx"), "pdf",

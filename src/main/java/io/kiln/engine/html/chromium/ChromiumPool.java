@@ -1,6 +1,9 @@
 package io.kiln.engine.html.chromium;
 
 import io.kiln.engine.Availability;
+import io.kiln.engine.PoolCounters;
+import io.kiln.engine.RestartCounts;
+import io.kiln.engine.WarmPool;
 import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * out or was cancelled, and after a failed start; replacements start in the background. Browsers
  * start in the background at construction; {@link #availability()} tells how far they are.
  */
-public final class ChromiumPool implements AutoCloseable {
+public final class ChromiumPool implements AutoCloseable, WarmPool {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumPool.class);
     private static final Duration FIRST_START_RETRY = Duration.ofSeconds(1);
@@ -41,6 +44,7 @@ public final class ChromiumPool implements AutoCloseable {
     private final EgressRules rules;
     private final Optional<String> notInstalled;
     private final BlockingQueue<BrowserProcess> idle = new LinkedBlockingQueue<>();
+    private final PoolCounters counters = new PoolCounters();
     private final AtomicReferenceArray<BrowserProcess> running;
     private final AtomicReferenceArray<SlotState> states;
     private final Map<RestartReason, AtomicLong> restarts = new EnumMap<>(RestartReason.class);
@@ -105,6 +109,41 @@ public final class ChromiumPool implements AutoCloseable {
         return out;
     }
 
+    @Override
+    public String poolName() {
+        return "chromium";
+    }
+
+    @Override
+    public int ready() {
+        return browsers().size();
+    }
+
+    @Override
+    public int busy() {
+        return Math.max(0, ready() - idle.size());
+    }
+
+    @Override
+    public int waiting() {
+        return counters.waiting();
+    }
+
+    @Override
+    public Map<String, Long> restartsByReason() {
+        return RestartCounts.byName(restarts());
+    }
+
+    @Override
+    public long warmUps() {
+        return counters.warmUps();
+    }
+
+    @Override
+    public Duration warmUpTime() {
+        return counters.warmUpTime();
+    }
+
     EgressRules rules() {
         return rules;
     }
@@ -131,7 +170,13 @@ public final class ChromiumPool implements AutoCloseable {
             if (a.state() == Availability.State.UNAVAILABLE) {
                 throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, "Chromium is not available: " + a.detail());
             }
-            BrowserProcess b = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            BrowserProcess b;
+            counters.waitBegan();
+            try {
+                b = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } finally {
+                counters.waitEnded();
+            }
             if (b == null) {
                 throw new ConversionFailed(ErrorCode.QUEUE_FULL, "All " + size()
                         + " browsers are busy; try again later.");
@@ -183,6 +228,7 @@ public final class ChromiumPool implements AutoCloseable {
                     return;
                 }
                 BrowserProcess b;
+                long startedAt = System.nanoTime();
                 try {
                     b = BrowserProcess.start(slot, settings.executable(),
                             settings.workDir().resolve("browser-" + (slot + 1) + "-" + generation.incrementAndGet()),
@@ -200,6 +246,7 @@ public final class ChromiumPool implements AutoCloseable {
                     return;
                 }
                 LOG.info("{} ready", b);
+                counters.warmedUp(startedAt);
                 running.set(slot, b);
                 states.set(slot, SlotState.READY);
                 idle.offer(b);
