@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One word of {@code pdf → text-json}: its text, its page (from 1) and its box in points from the
- * bottom left of the page's crop box, y upwards, as PDF measures (and pdfRest reports) it; with
+ * bottom left of the page's crop box, y upwards, as PDF measures it; with
  * {@code wordStyle} also its font and fill colour, else those are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

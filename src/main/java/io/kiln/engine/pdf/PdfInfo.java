@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 /**
  * {@code pdf → info}: page count, version, encryption, permissions and metadata as {@code <baseName>.json};
  * with {@code fields} also the form's fields under {@code fields}, as {@code form-fields} lists them, so
- * one job answers a report that shows both (PDF.co's {@code /v1/pdf/info/fields}).
+ * one job answers a report that shows both.
  */
 final class PdfInfo implements PdfOperation {
 
