@@ -15,6 +15,9 @@ enum PdfCoMethod {
     MERGE("/v1/pdf/merge", "merge", "pdf", Inputs.LIST, Pages.IGNORED),
     SPLIT("/v1/pdf/split", "split", "pdf", Inputs.ONE, Pages.ONE_BASED),
     INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED),
+    // PDF.co's reference ("PDF Forms Info Reader", docs.pdf.co/api-reference/forms/info-reader) and samples:
+    // url, password, async, name, profiles; the info report with the form's fields (see FieldsInfo)
+    INFO_FIELDS("/v1/pdf/info/fields", "info", "json", Inputs.ONE, Pages.IGNORED),
     MAKE_SEARCHABLE("/v1/pdf/makesearchable", "ocr", "pdf", Inputs.ONE, Pages.ZERO_BASED),
     // PDF.co's reference (developer.pdf.co/api-reference/pdf-delete-pages): pages count from 1 here
     DELETE_PAGES("/v1/pdf/edit/delete-pages", "remove-pages", "pdf", Inputs.ONE, Pages.ONE_BASED),

@@ -77,6 +77,9 @@ final class PdfCoRequests {
         Map<String, String> options = new LinkedHashMap<>();
         params.text("name").ifPresent(n -> options.put("name", n));
         params.text("password").ifPresent(p -> options.put("password", p));
+        if (method == PdfCoMethod.INFO_FIELDS) {
+            options.put("fields", "true");
+        }
         if (method == PdfCoMethod.MAKE_SEARCHABLE) {
             params.text("lang").ifPresent(l -> options.put("lang", l));
         }

@@ -11,7 +11,10 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Kiln's {@code pdf → info} report under PDF.co's {@code /v1/pdf/info} names. */
+/**
+ * Kiln's {@code pdf → info} report under PDF.co's {@code /v1/pdf/info} names; a report made with
+ * {@code fields} (for {@code /v1/pdf/info/fields}) also carries {@link FieldsInfo}.
+ */
 final class PdfInfoView {
 
     private final FileService files;
@@ -54,6 +57,9 @@ final class PdfInfoView {
         info.put("HasForm", r.path("hasForm").asBoolean());
         info.put("HasBookmarks", r.path("hasOutline").asBoolean());
         info.put("Attachments", r.path("attachments").asInt());
+        if (r.has("fields")) {
+            info.put("FieldsInfo", FieldsInfo.of(r.path("fields")));
+        }
         return info;
     }
 

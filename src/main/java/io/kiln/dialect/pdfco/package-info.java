@@ -17,6 +17,9 @@
  *   ({@code html} text, or a {@code url}), {@code from/url} (a web page printed by the browser),
  *   {@code from/image} and {@code merge} (comma-separated {@code url}s, in order), {@code to/text},
  *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code split}, {@code info},
+ *   {@code info/fields} (PDF.co's "PDF Forms Info Reader": the {@code info} answer with
+ *   {@code FieldsInfo.Fields}, see {@link io.kiln.dialect.pdfco.FieldsInfo}; the path PDF.co documents
+ *   and its samples call),
  *   {@code makesearchable} (OCR; {@code lang} as Tesseract names languages, {@code eng} by default),
  *   {@code edit/delete-pages} (pages from 1), {@code edit/rotate} ({@code angle}, pages from 0),
  *   {@code edit/add} (one object a request, of {@code images} or {@code annotations}, or {@code fields} alone, filled in
@@ -38,7 +41,8 @@
  *   {@code 1-2,3-}); it is translated to Kiln's 1-based ranges.</li>
  *   <li><b>Answers</b>: one file → {@code url}; {@code to/png}, {@code to/jpg}, {@code split} → {@code urls}
  *   (always an array, as PDF.co does); {@code info} → {@code info} with PDF.co's names
- *   ({@code PageCount}, {@code Author}, {@code PermissionPrinting}, ...). {@code pageCount} is the pages of
+ *   ({@code PageCount}, {@code Author}, {@code PermissionPrinting}, ...), and for {@code info/fields} also
+ *   {@code FieldsInfo} {@code {Fields: [{PageIndex, Type, FieldName, AltFieldName, Value}]}}. {@code pageCount} is the pages of
  *   the outputs (output files when they have no pages; the document's pages for {@code info}).
  *   {@code to/text} with {@code inline: true} also returns the text as {@code body}.</li>
  *   <li><b>Async</b>: {@code url} is a signed result link (no key needed) that answers 404 until the job

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A finished operation as pdfRest answers it: {@code {outputUrl, outputId, inputId}}, with the arrays
- * of {@link PdfRestOperation.Answer}, or the {@code /pdf-info} keys. The same body serves the sync
+ * of {@link PdfRestOperation.Answer}, the {@code /pdf-info} keys, or {@code /extracted-text}'s text. The same body serves the sync
  * answer and a completed {@code /request-status}.
  */
 final class OperationView {
@@ -37,6 +37,11 @@ final class OperationView {
         PdfRestOperation.Answer shape = PdfRestOperation.answerFor(job.to());
         if (shape == PdfRestOperation.Answer.INFO) {
             PdfInfoQueries.answer(m, queries, report(job), file(job.tenant(), inputIds.getFirst()));
+            m.put("inputId", inputIds.getFirst());
+            return m;
+        }
+        if (shape == PdfRestOperation.Answer.TEXT) {
+            ExtractedTextAnswer.put(m, report(job), "true".equals(job.options().get("words")));
             m.put("inputId", inputIds.getFirst());
             return m;
         }

@@ -16,6 +16,9 @@ enum PdfRestOperation {
     SPLIT("/split-pdf", "split", PdfRestOptions::split),
     MERGED("/merged-pdf", "merge", PdfRestOptions::merge),
     INFO("/pdf-info", "info", PdfRestOptions::none),
+    // the reference's §POST /extracted-text: file or id, full_text, preserve_line_breaks, word_style,
+    // word_coordinates, pages, output_type json (see ExtractedTextParams, ExtractedTextAnswer)
+    EXTRACTED_TEXT("/extracted-text", "text-json", ExtractedTextParams::options),
     FLATTENED_FORMS("/flattened-forms-pdf", "flatten", PdfRestOptions::flattenForms),
     FLATTENED_ANNOTATIONS("/flattened-annotations-pdf", "flatten", PdfRestOptions::flattenAnnotations),
     ENCRYPTED("/encrypted-pdf", "protect", PdfRestOptions::encrypt),
@@ -37,9 +40,9 @@ enum PdfRestOperation {
     /**
      * The answer's shape: one {@code outputId}; {@code outputId} and {@code outputUrl} as arrays (split);
      * {@code inputId} as an array (merge, and watermark, whose samples read {@code inputId[0]}); or the
-     * {@code /pdf-info} keys.
+     * {@code /pdf-info} keys; or {@code /extracted-text}'s {@code words} and {@code fullText}.
      */
-    enum Answer { FILE, OUTPUTS_LISTED, INPUTS_LISTED, INFO }
+    enum Answer { FILE, OUTPUTS_LISTED, INPUTS_LISTED, INFO, TEXT }
 
     final String path;
     final String target;
@@ -78,6 +81,7 @@ enum PdfRestOperation {
             case "split" -> Answer.OUTPUTS_LISTED;
             case "merge", "watermark" -> Answer.INPUTS_LISTED;
             case "info" -> Answer.INFO;
+            case "text-json" -> Answer.TEXT;
             default -> Answer.FILE;
         };
     }

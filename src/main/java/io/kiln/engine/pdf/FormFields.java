@@ -28,9 +28,9 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /**
  * {@code pdf → form-fields}: every fillable field of the document's form as {@code <baseName>.json},
- * {@code {"fields": [{name, type, value, options, required, readOnly, pages}]}}: the fully qualified
- * name {@code fill-form} takes, the value as text ({@code Off} for an unticked box), and the values
- * a box, radio group or choice may take.
+ * {@code {"fields": [{name, type, value, options, required, readOnly, pages, alternateName}]}}: the fully
+ * qualified name {@code fill-form} takes, the value as text ({@code Off} for an unticked box), the values
+ * a box, radio group or choice may take, and the name a reader shows as its tooltip (null when none).
  */
 final class FormFields implements PdfOperation {
 
@@ -38,7 +38,7 @@ final class FormFields implements PdfOperation {
 
     /** One field as reported. */
     record Field(String name, String type, String value, List<String> options, boolean required, boolean readOnly,
-                 List<Integer> pages) {
+                 List<Integer> pages, String alternateName) {
     }
 
     @Override
@@ -68,7 +68,7 @@ final class FormFields implements PdfOperation {
                     }
                 }
                 out.add(new Field(f.getFullyQualifiedName(), type(f), value(f), options(f), f.isRequired(), f.isReadOnly(),
-                        pages));
+                        pages, f.getAlternateFieldName()));
             }
         }
         return out;

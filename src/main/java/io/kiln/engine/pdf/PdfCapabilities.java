@@ -83,6 +83,15 @@ final class PdfCapabilities {
         recognition.forEach(o -> text.add(new OptionSpec(o.name(), o.type(), o.description() + "; OCR only",
                 o.values(), o.min(), o.max())));
         all.add(new Capability(FROM, "txt", "txt", text, Inputs.ONE));
+        all.add(one("text-json", "json",
+                OptionSpec.oneOf("text", TextJsonExtraction.TEXT_MODES, "the text as one string (document, the default),"
+                        + " one per page (pages) or left out (none)"),
+                OptionSpec.bool("lineBreaks", "keep the text's line breaks (default true); false joins lines with spaces"),
+                OptionSpec.bool("words", "also list every word with its page and box, in points from the page's bottom"
+                        + " left (default false)"),
+                OptionSpec.bool("wordStyle", "list every word with its font, size and fill colour too (default false;"
+                        + " implies words)"),
+                PAGES, PASSWORD));
         for (RasterFormat format : RasterFormat.values()) {
             all.add(one(format.ext, format.ext, DPI, PAGES, PASSWORD));
         }
@@ -90,7 +99,8 @@ final class PdfCapabilities {
         all.add(new Capability(FROM, "merge", "pdf", List.of(PAGES, PASSWORD), Inputs.MANY));
         all.add(one("split", "pdf", OptionSpec.pages("ranges, one output each, e.g. 1-2,3,5- (default: every page)"),
                 PASSWORD));
-        all.add(one("info", "json", PASSWORD));
+        all.add(one("info", "json", OptionSpec.bool(PdfInfo.FIELDS_OPTION, "also list the form's fields, as form-fields does"
+                + " (default false)"), PASSWORD));
         all.add(one("rotate", "pdf",
                 OptionSpec.oneOf("angle", PageRotation.ANGLES, "clockwise turn in degrees (default "
                         + PageRotation.DEFAULT_ANGLE + ")"),

@@ -42,6 +42,7 @@ public final class PdfConverter implements Converter {
     private Map<String, PdfOperation> operations(PageTextRecognition recognition) {
         return Map.ofEntries(
                 Map.entry("txt", new TextExtraction(recognition)),
+                Map.entry("text-json", new TextJsonExtraction()),
                 Map.entry("png", new PageRendering(RasterFormat.PNG)),
                 Map.entry("jpg", new PageRendering(RasterFormat.JPG)),
                 Map.entry("tiff", new PageRendering(RasterFormat.TIFF)),

@@ -1,5 +1,6 @@
 package io.kiln.engine.pdf;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.kiln.engine.ConversionTask;
@@ -16,10 +17,19 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 
-/** {@code pdf → info}: page count, version, encryption, permissions and metadata as {@code <baseName>.json}. */
+/**
+ * {@code pdf → info}: page count, version, encryption, permissions and metadata as {@code <baseName>.json};
+ * with {@code fields} also the form's fields under {@code fields}, as {@code form-fields} lists them, so
+ * one job answers a report that shows both.
+ */
 final class PdfInfo implements PdfOperation {
 
-    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+    static final String FIELDS_OPTION = "fields";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter JSON = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
     /** Name trees are shallow in practice; the bound only stops a malicious cycle. */
     private static final int MAX_TREE_DEPTH = 32;
 
@@ -28,7 +38,13 @@ final class PdfInfo implements PdfOperation {
         OutputFiles files = new OutputFiles(task);
         ProducedFile out = files.file(files.name(null, "json"), "json", null);
         try (PDDocument doc = PdfLoader.open(task.input(), task)) {
-            JSON.writeValue(out.path().toFile(), report(doc));
+            if (task.options().bool(FIELDS_OPTION, false)) {
+                Map<String, Object> withFields = new java.util.LinkedHashMap<>(MAPPER.convertValue(report(doc), MAP));
+                withFields.put("fields", FormFields.read(doc));
+                JSON.writeValue(out.path().toFile(), withFields);
+            } else {
+                JSON.writeValue(out.path().toFile(), report(doc));
+            }
         }
         return List.of(out);
     }

@@ -27,6 +27,14 @@ final class PdfCoClient {
         return server.send((key == null ? b : b.header("x-api-key", key)).build());
     }
 
+    /** A form post, as PDF.co's cURL and PHP samples send their parameters. */
+    HttpResponse<String> postForm(String path, String name, String value) {
+        String body = name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder b = server.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return server.send((key == null ? b : b.header("x-api-key", key)).build());
+    }
+
     /** Checks the job until it is no longer {@code working}; the last answer. */
     JsonNode checkUntilDone(String jobId) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
