@@ -44,8 +44,9 @@
  *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
  *   {@code edit_document_assembly} is assembly). {@code /pdf-with-ocr-text} is Kiln's {@code ocr}
  *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} and {@code /powerpoint}
- *   are pdf → docx and pdf → pptx by LibreOffice's PDF import. {@code /excel} (a PDF's tables as
- *   cells) and {@code /extracted-text} (its word-level JSON) are not offered.</li>
+ *   are pdf → docx and pdf → pptx by LibreOffice's PDF import; {@code /excel} is Kiln's pdf → xlsx (the
+ *   pdf engine's: each page's text as cells, a worksheet a page), with {@code file} or {@code id} and
+ *   {@code output} only, as the reference lists. {@code /extracted-text} (its word-level JSON) is not offered.</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>
