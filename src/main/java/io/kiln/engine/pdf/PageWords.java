@@ -37,12 +37,29 @@ final class PageWords extends PDFTextStripper {
         return stripper.words;
     }
 
+    /**
+     * A run of text between the gaps the stripper saw; its own spaces (a row printed as one string,
+     * padded with spaces) are kept inside it, so it is cut at them here: the columns are judged by
+     * the words' places. Right-to-left text is kept whole, as its places run against its reading order.
+     */
     @Override
     protected void writeString(String text, List<TextPosition> positions) {
-        String word = text.strip();
-        if (word.isEmpty() || positions.isEmpty()) {
+        String run = text.strip();
+        if (run.isEmpty() || positions.isEmpty()) {
             return;
         }
+        String[] parts = run.split("\\s+");
+        List<List<TextPosition>> places = splitAtSpaces(positions);
+        if (parts.length == places.size() && !hasRightToLeft(run)) {
+            for (int i = 0; i < parts.length; i++) {
+                add(parts[i], places.get(i));
+            }
+        } else {
+            add(run, positions);
+        }
+    }
+
+    private void add(String word, List<TextPosition> positions) {
         if (words.size() == MAX_WORDS) {
             throw new ConversionFailed(ErrorCode.DOCUMENT_TOO_LARGE,
                     "A page has more than " + MAX_WORDS + " words; that is too many to lay out as cells.");
@@ -58,5 +75,31 @@ final class PageWords extends PDFTextStripper {
         // a font without a usable size still needs a scale for its gaps: a common body size
         double scale = size > 0 && Double.isFinite(size) ? size : 10;
         words.add(new PlacedWord(word, left, right, positions.getFirst().getYDirAdj(), scale));
+    }
+
+    private static List<List<TextPosition>> splitAtSpaces(List<TextPosition> positions) {
+        List<List<TextPosition>> groups = new ArrayList<>();
+        List<TextPosition> current = new ArrayList<>();
+        for (TextPosition p : positions) {
+            if (p.getUnicode() == null || p.getUnicode().isBlank()) {
+                if (!current.isEmpty()) {
+                    groups.add(current);
+                    current = new ArrayList<>();
+                }
+            } else {
+                current.add(p);
+            }
+        }
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
+        return groups;
+    }
+
+    private static boolean hasRightToLeft(String text) {
+        return text.codePoints().anyMatch(c -> {
+            byte d = Character.getDirectionality(c);
+            return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+        });
     }
 }

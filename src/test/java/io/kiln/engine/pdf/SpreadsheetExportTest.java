@@ -118,6 +118,50 @@ class SpreadsheetExportTest {
         });
     }
 
+    @Test
+    void aReportPrintedAsSpacePaddedLinesIsStillCutIntoCells() throws Exception {
+        Path report = work.resolve("report.pdf");
+        PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = page(doc);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                left(s, mono, 10, 72, 72, "Item        Qty   Price");
+                left(s, mono, 10, 72, 84, "Pens         12    3.50");
+                left(s, mono, 10, 72, 96, "Paper pads    4   11.00");
+            }
+            doc.save(report.toFile());
+        }
+
+        XlsxSheets book = XlsxSheets.read(only(convert(work.resolve("out"), "xlsx", Map.of(), report)).path());
+
+        assertThat(List.of(book.at(0, "A1"), book.at(0, "B1"), book.at(0, "C1"))).containsExactly("Item", "Qty", "Price");
+        assertThat(List.of(book.at(0, "A2"), book.at(0, "B2"), book.at(0, "C2")))
+                .containsExactly("Pens", new BigDecimal("12"), new BigDecimal("3.50"));
+        assertThat(List.of(book.at(0, "A3"), book.at(0, "B3"), book.at(0, "C3")))
+                .containsExactly("Paper pads", new BigDecimal("4"), new BigDecimal("11.00"));
+    }
+
+    @Test
+    void aPageOfMoreWordsThanTheCapIsRefusedAsTooLarge() throws Exception {
+        Path crowded = work.resolve("crowded.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = page(doc);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                String line = "a ".repeat(101).strip();
+                for (int i = 0; i < 500; i++) { // 500 lines of 101 words: past the cap of 50,000
+                    left(s, BODY, 1, 20, 20 + i * 1.5f, line);
+                }
+            }
+            doc.save(crowded.toFile());
+        }
+
+        assertThatThrownBy(() -> convert(work.resolve("out"), "xlsx", Map.of(), crowded))
+                .isInstanceOfSatisfying(ConversionFailed.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LARGE);
+                    assertThat(e.getMessage()).contains(Integer.toString(PageWords.MAX_WORDS));
+                });
+    }
+
     private static ProducedFile only(List<ProducedFile> files) {
         assertThat(files).hasSize(1);
         return files.getFirst();
