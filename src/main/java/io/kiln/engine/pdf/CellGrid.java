@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A page's text as cells: one spreadsheet row per line, and columns found where the page's
  * tabular lines (those of two segments or more) leave the same vertical strips empty.
  *
- * <p>Segments of tabular lines that overlap across are one cluster. Neighbouring clusters that never
+ * <p>Segments of tabular lines that overlap across are one cluster (a segment spanning two is left
+ * out of them, see {@link #clusters}). Neighbouring clusters that never
  * share a line are one column: in a table whose text is left-aligned and whose numbers are
  * right-aligned, a column's words and its numbers overlap nowhere, yet never stand side by side.
  * Lines of one segment (titles, running text) do not shape the columns; like every segment, each
@@ -80,7 +82,11 @@ final class CellGrid {
         return columns.stream().mapToDouble(c -> c.left).toArray();
     }
 
-    /** The tabular lines' segments, merged where they overlap across, left to right. */
+    /**
+     * The tabular lines' segments, merged where they overlap across, left to right. The narrowest come
+     * first, and a segment that overlaps two strips already found spans them (a heading over two
+     * columns, a line of running text beside a table) and shapes none: it would close the gap between them.
+     */
     private static List<Strip> clusters(List<TextRow> rows) {
         List<Strip> spans = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -93,18 +99,26 @@ final class CellGrid {
                 spans.add(strip);
             }
         }
-        spans.sort(Comparator.comparingDouble(s -> s.left));
-        List<Strip> clusters = new ArrayList<>();
+        spans.sort(Comparator.comparingDouble(s -> s.right - s.left));
+        TreeMap<Double, Strip> byLeft = new TreeMap<>(); // disjoint strips, by where they start
         for (Strip s : spans) {
-            Strip last = clusters.isEmpty() ? null : clusters.getLast();
-            if (last != null && s.left <= last.right) {
-                last.right = Math.max(last.right, s.right);
-                last.rows.or(s.rows);
-            } else {
-                clusters.add(s);
+            List<Strip> overlapped = new ArrayList<>(2);
+            for (var e = byLeft.floorEntry(s.right); e != null && e.getValue().right >= s.left && overlapped.size() < 2;
+                 e = byLeft.lowerEntry(e.getKey())) {
+                overlapped.add(e.getValue());
+            }
+            if (overlapped.isEmpty()) {
+                byLeft.put(s.left, s);
+            } else if (overlapped.size() == 1) {
+                Strip into = overlapped.getFirst();
+                byLeft.remove(into.left);
+                into.left = Math.min(into.left, s.left);
+                into.right = Math.max(into.right, s.right);
+                into.rows.or(s.rows);
+                byLeft.put(into.left, into);
             }
         }
-        return clusters;
+        return new ArrayList<>(byLeft.values());
     }
 
     /** The last column starting at or before {@code left}; the first when none does. */

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pdf → xlsx}, read back with a spreadsheet reader. The table is drawn here with PDFBox (no
- * corpus PDF holds a table whose cells are known): text left-aligned in its column, numbers
- * right-aligned, as spreadsheets and reports print them. A LibreOffice-made table from a corpus
- * spreadsheet goes through the ConvertAPI route (PdfToXlsxTest there).
+ * {@code pdf → xlsx}, read back with a spreadsheet reader: a corpus paper's table (tracemonkey.pdf),
+ * and tables drawn here with PDFBox whose every cell is known: text left-aligned in its column,
+ * numbers right-aligned, as spreadsheets and reports print them. A LibreOffice-printed corpus
+ * spreadsheet goes through the ConvertAPI routes (OfficeTableToXlsxTest there).
  */
 class SpreadsheetExportTest {
 
@@ -73,6 +73,32 @@ class SpreadsheetExportTest {
                 .contains("Huardest").contains("alphabet");
         // running text is one column: a line a row
         assertThat(book.cells().get(0).keySet()).allMatch(address -> address.startsWith("A"));
+    }
+
+    @Test
+    void aCorpusPapersTableBesideTwoColumnsOfTextKeepsItsColumns() throws Exception {
+        // tracemonkey.pdf page 12, Figure 13: ten columns over a page whose text runs in two columns
+        XlsxSheets book = XlsxSheets.read(only(convert(work, "xlsx", Map.of("pages", "12"), "pdf/tracemonkey.pdf")).path());
+
+        assertThat(book.names()).containsExactly("Page 12");
+        Map<String, Object> cells = book.cells().getFirst();
+        int row = rowOf(cells, "3d-cube");
+        List<String> columns = List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J");
+        assertThat(columns.stream().map(c -> cells.get(c + row)).toList()).as(cells.toString()).containsExactly(
+                "3d-cube", new BigDecimal("25"), new BigDecimal("27"), new BigDecimal("29"), new BigDecimal("3"),
+                new BigDecimal("0"), new BigDecimal("1.1"), new BigDecimal("1.1"), new BigDecimal("1.2"), "2.20x");
+        int next = rowOf(cells, "3d-morph");
+        assertThat(next).isEqualTo(row + 1);
+        assertThat(cells.get("D" + next)).isEqualTo(new BigDecimal("8"));
+        assertThat(cells.get("J" + (row - 1))).as("the heading over its column").isEqualTo("Speedup");
+        assertThat(cells.get("B" + (row - 1))).isEqualTo("Loops");
+    }
+
+    /** The 1-based row of the cell in column A that holds {@code text}. */
+    private static int rowOf(Map<String, Object> cells, String text) {
+        return cells.entrySet().stream().filter(e -> text.equals(e.getValue()) && e.getKey().matches("A\\d+"))
+                .map(e -> Integer.parseInt(e.getKey().substring(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell in column A holds " + text + ": " + cells));
     }
 
     @Test
