@@ -46,7 +46,7 @@ final class CellGrid {
     private CellGrid() {
     }
 
-    /** The cells of {@code rows}, row by row, left to right; a row without text keeps its place. */
+    /** The cells of {@code rows}: a line a spreadsheet row, in order, its segments left to right. */
     static List<Cell> of(List<TextRow> rows) {
         double[] columnStarts = columns(rows);
         List<Cell> cells = new ArrayList<>();
