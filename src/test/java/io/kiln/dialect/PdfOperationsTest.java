@@ -10,6 +10,7 @@ import io.kiln.testing.Multipart;
 import io.kiln.testing.Poppler;
 import io.kiln.testing.TestServer;
 import io.kiln.testing.VeraPdf;
+import io.kiln.testing.XlsxSheets;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /v1/pdf/edit/rotate} (pages from 0); ConvertAPI's {@code compress} ({@code Preset}) and
  * PDF.co's {@code /v1/pdf/optimize} ({@code profiles}), {@code /v1/pdf/security/add} and {@code /remove},
  * {@code /v1/pdf/edit/delete-text};
- * the native API's {@code page-numbers}.
+ * the native API's {@code page-numbers}; pdf → xlsx on the native API ({@code to=xlsx}), ConvertAPI's
+ * {@code pdf/to/xlsx} ({@code PageRange}) and PDF.co's {@code /v1/pdf/convert/to/xlsx} (pages from 0).
  */
 class PdfOperationsTest {
 
@@ -378,6 +380,35 @@ class PdfOperationsTest {
             }
             return dark;
         }
+    }
+
+    @Test
+    void pdfToXlsxGivesASheetAPageOnTheNativeApiConvertApiAndPdfCo() throws Exception {
+        JsonNode job = server.convert(Multipart.form().file("file", Corpus.file(FOUR)).field("to", "xlsx"));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("success");
+        XlsxSheets all = XlsxSheets.read(download(server.base() + job.path("outputs").get(0).path("url").asText()
+                .replaceFirst("^https?://[^/]+", ""), "all.xlsx"));
+        assertThat(all.names()).containsExactly("Page 1", "Page 2", "Page 3", "Page 4");
+        assertThat(all.text(1) + all.text(2)).contains("Huardest");
+        JsonNode formats = json(server.get("/v1/formats")).path("formats");
+        JsonNode xlsx = java.util.stream.StreamSupport.stream(formats.spliterator(), false)
+                .filter(f -> f.path("to").asText().equals("xlsx") && f.path("from").toString().contains("pdf"))
+                .findFirst().orElseThrow();
+        assertThat(xlsx.path("options").findValuesAsText("name")).contains("pages", "password");
+
+        Path ranged = convertApi("/convert/pdf/to/xlsx", Multipart.form().file("File", Corpus.file(FOUR))
+                .field("PageRange", "2-3"));
+        assertThat(ranged.getFileName().toString()).endsWith(".xlsx");
+        assertThat(XlsxSheets.read(ranged).names()).containsExactly("Page 2", "Page 3");
+
+        String url = json(server.send(Multipart.form().file("file", Corpus.file(FOUR))
+                .into(server.request("/v1/file/upload")).build())).path("url").asText();
+        JsonNode pdfCo = json(server.postJson("/v1/pdf/convert/to/xlsx", "{\"url\":\"" + url
+                + "\",\"pages\":\"0,3\",\"name\":\"result.xlsx\"}"));
+        assertThat(pdfCo.path("error").asBoolean()).as(pdfCo.toString()).isFalse();
+        assertThat(pdfCo.path("name").asText()).isEqualTo("result.xlsx");
+        assertThat(XlsxSheets.read(download(pdfCo.path("url").asText(), "result.xlsx")).names())
+                .as("PDF.co counts pages from 0").containsExactly("Page 1", "Page 4");
     }
 
     /** A ConvertAPI conversion with {@code StoreFile=true}, its one result downloaded by its {@code Url}. */

@@ -12,6 +12,9 @@ enum PdfCoMethod {
     TO_TEXT_SIMPLE("/v1/pdf/convert/to/text-simple", "txt", "txt", Inputs.ONE, Pages.ZERO_BASED),
     TO_PNG("/v1/pdf/convert/to/png", "png", "png", Inputs.ONE, Pages.ZERO_BASED),
     TO_JPG("/v1/pdf/convert/to/jpg", "jpg", "jpg", Inputs.ONE, Pages.ZERO_BASED),
+    // PDF.co's reference (pdf-to-excel) and samples ("PDF To XLSX"): url, pages from 0, password, name;
+    // to/xls (the legacy binary format) is not served: Kiln writes xlsx only
+    TO_XLSX("/v1/pdf/convert/to/xlsx", "xlsx", "xlsx", Inputs.ONE, Pages.ZERO_BASED),
     MERGE("/v1/pdf/merge", "merge", "pdf", Inputs.LIST, Pages.IGNORED),
     SPLIT("/v1/pdf/split", "split", "pdf", Inputs.ONE, Pages.ONE_BASED),
     INFO("/v1/pdf/info", "info", "json", Inputs.ONE, Pages.IGNORED),

@@ -16,7 +16,9 @@
  *   <li><b>Methods</b> ({@link io.kiln.dialect.pdfco.PdfCoMethod}): {@code from/doc}, {@code from/html}
  *   ({@code html} text, or a {@code url}), {@code from/url} (a web page printed by the browser),
  *   {@code from/image} and {@code merge} (comma-separated {@code url}s, in order), {@code to/text},
- *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code split}, {@code info},
+ *   {@code to/text-simple}, {@code to/png}, {@code to/jpg}, {@code to/xlsx} (Kiln's pdf → xlsx, a
+ *   worksheet a page; {@code profiles} such as {@code PageToWorksheet} are ignored, and {@code to/xls},
+ *   the legacy binary format, is not served), {@code split}, {@code info},
  *   {@code info/fields} (PDF.co's "PDF Forms Info Reader": the {@code info} answer with
  *   {@code FieldsInfo.Fields}, see {@link io.kiln.dialect.pdfco.FieldsInfo}; the path PDF.co documents
  *   and its samples call),

@@ -33,6 +33,7 @@ enum PdfRestOperation {
             new SecondFile("data_file", "data_file_id", true)),
     WORD("/word", "docx", PdfRestOptions::none),
     POWERPOINT("/powerpoint", "pptx", PdfRestOptions::none),
+    EXCEL("/excel", "xlsx", PdfRestOptions::none),
     OCR_TEXT("/pdf-with-ocr-text", "ocr", PdfRestOptions::ocr),
     REDACTION_PREVIEW("/pdf-with-redacted-text-preview", "redact", RedactionParams::preview),
     REDACTION_APPLIED("/pdf-with-redacted-text-applied", "redact", RedactionParams::applied);

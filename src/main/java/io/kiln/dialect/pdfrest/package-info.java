@@ -44,13 +44,14 @@
  *   to one onto protect's permissions ({@code print_high} is high-quality printing only,
  *   {@code edit_document_assembly} is assembly). {@code /pdf-with-ocr-text} is Kiln's {@code ocr}
  *   ({@code languages} English, German, ... as Tesseract's codes); {@code /word} and {@code /powerpoint}
- *   are pdf → docx and pdf → pptx by LibreOffice's PDF import. {@code /extracted-text} is Kiln's
+ *   are pdf → docx and pdf → pptx by LibreOffice's PDF import; {@code /excel} is Kiln's pdf → xlsx (the
+ *   pdf engine's: each page's text as cells, a worksheet a page), with {@code file} or {@code id} and
+ *   {@code output} only, as the reference lists. {@code /extracted-text} is Kiln's
  *   {@code text-json} ({@link io.kiln.dialect.pdfrest.ExtractedTextParams}): its answer is the reference's
  *   {@code output_type = json} body, {@code words} (each with {@code page}, the four {@code coordinates}
  *   corners in points from the page's bottom left with {@code word_coordinates}, {@code style} font and
  *   colour with {@code word_style}) and {@code fullText} (a string, or {@code {pages: [{page, text}]}} with
- *   {@code by_page}); {@code output_type=file} is refused, as the file would be Kiln's own JSON.
- *   {@code /excel} (a PDF's tables as cells) is not offered.</li>
+ *   {@code by_page}); {@code output_type=file} is refused, as the file would be Kiln's own JSON.</li>
  *   <li>Their answer is {@code {outputUrl, outputId, inputId}} (split: arrays of outputs; merge and
  *   watermark: an array {@code inputId}, as the vendor's samples read {@code inputId[0]}); {@code /pdf-info}
  *   answers the queries Kiln's info report can, naming the rest in {@code warning}.</li>

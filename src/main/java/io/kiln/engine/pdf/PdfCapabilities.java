@@ -83,6 +83,8 @@ final class PdfCapabilities {
         recognition.forEach(o -> text.add(new OptionSpec(o.name(), o.type(), o.description() + "; OCR only",
                 o.values(), o.min(), o.max())));
         all.add(new Capability(FROM, "txt", "txt", text, Inputs.ONE));
+        all.add(one("xlsx", "xlsx", OptionSpec.pages("pages to export, a worksheet each, e.g. 1,3-5,!1 (default: all)"),
+                PASSWORD));
         all.add(one("text-json", "json",
                 OptionSpec.oneOf("text", TextJsonExtraction.TEXT_MODES, "the text as one string (document, the default),"
                         + " one per page (pages) or left out (none)"),

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The {@code pdf} engine (Apache PDFBox): text, page images, merge, split, info, rotate, encrypt,
+ * The {@code pdf} engine (Apache PDFBox): text, text as spreadsheet cells, page images, merge, split, info, rotate, encrypt,
  * decrypt, page edits, metadata read and written, text marks (watermarks, stamps, page numbers), forms read,
  * filled and flattened, compression, redaction and PDF/A. Stateless, so one instance serves every worker thread.
  */
@@ -43,6 +43,7 @@ public final class PdfConverter implements Converter {
         return Map.ofEntries(
                 Map.entry("txt", new TextExtraction(recognition)),
                 Map.entry("text-json", new TextJsonExtraction()),
+                Map.entry("xlsx", new SpreadsheetExport()),
                 Map.entry("png", new PageRendering(RasterFormat.PNG)),
                 Map.entry("jpg", new PageRendering(RasterFormat.JPG)),
                 Map.entry("tiff", new PageRendering(RasterFormat.TIFF)),

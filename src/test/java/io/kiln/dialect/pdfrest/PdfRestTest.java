@@ -111,6 +111,17 @@ class PdfRestTest {
         assertThat(String.join(" ", slides.values())).contains("Huardest").contains("alphabet");
     }
 
+    @Test
+    void theCloudExcelRouteAnswersASheetAPage() throws Exception {
+        HttpResponse<String> r = server.send(Multipart.form().file("file", io.kiln.testing.Corpus.file("pdf/pdflatex-4-pages.pdf"))
+                .field("output", "tables").into(server.request("/excel").header("Api-Key", key)).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).path("outputUrl").asText()).contains("/resource/");
+        io.kiln.testing.XlsxSheets book = io.kiln.testing.XlsxSheets.read(download(json(r).path("outputUrl").asText()));
+        assertThat(book.names()).as("a sheet per page").containsExactly("Page 1", "Page 2", "Page 3", "Page 4");
+        assertThat(book.text(1) + book.text(2)).contains("Huardest").contains("alphabet");
+    }
+
     /** The 4-page corpus PDF through a Cloud route answering an Office file: its XML parts' text, by name. */
     private Map<String, String> officeParts(String route) throws IOException {
         HttpResponse<String> r = server.send(Multipart.form().file("file", io.kiln.testing.Corpus.file("pdf/pdflatex-4-pages.pdf"))

@@ -15,7 +15,7 @@ class PdfConverterTest {
         assertThat(converter.engine()).isEqualTo("pdf");
         assertThat(converter.availability().isReady()).isTrue();
         assertThat(converter.capabilities()).extracting(Capability::to).containsExactlyInAnyOrder(
-                "txt", "text-json", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt",
+                "txt", "text-json", "xlsx", "png", "jpg", "tiff", "pdf", "merge", "split", "info", "rotate", "encrypt", "decrypt",
                 "remove-pages", "extract-pages", "reorder", "metadata", "set-metadata", "watermark", "stamp", "page-numbers", "flatten", "form-fields", "form-data", "fill-form", "redact",
                 "protect", "unprotect", "pdfa", "compress");
         assertThat(converter.capabilities()).allSatisfy(c -> {
