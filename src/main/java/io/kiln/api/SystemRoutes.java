@@ -11,18 +11,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Liveness, readiness, metrics and the formats table generated from the converter registry. */
 public final class SystemRoutes {
 
     private final ConverterRegistry registry;
-    private final BooleanSupplier storeHealthy;
+    private final BooleanSupplier databaseUp;
+    private final Optional<BooleanSupplier> bucketUp;
+    private final BooleanSupplier stopping;
     private final PrometheusMetrics metrics;
 
-    public SystemRoutes(ConverterRegistry registry, BooleanSupplier storeHealthy, PrometheusMetrics metrics) {
+    /**
+     * @param bucketUp whether the S3 bucket stored files live in answers; empty when they live on local disk
+     * @param stopping whether the server has begun to stop (SIGTERM)
+     */
+    public SystemRoutes(ConverterRegistry registry, BooleanSupplier databaseUp, Optional<BooleanSupplier> bucketUp,
+                        BooleanSupplier stopping, PrometheusMetrics metrics) {
         this.registry = registry;
-        this.storeHealthy = storeHealthy;
+        this.databaseUp = databaseUp;
+        this.bucketUp = bucketUp;
+        this.stopping = stopping;
         this.metrics = metrics;
     }
 
@@ -33,10 +43,29 @@ public final class SystemRoutes {
         routes.get("/v1/formats", this::formats);
     }
 
+    /**
+     * 200 only when this node should be sent work: its database (and bucket) answer, no enabled
+     * engine is still warming, and it is not stopping. An engine that is off or not installed does
+     * not hold readiness back (its conversions answer 501); each component's state is in the body.
+     */
     private void ready(Context ctx) {
-        boolean store = storeHealthy.getAsBoolean();
-        ctx.status(store ? 200 : 503).json(Map.of("status", store ? "ready" : "unavailable",
-                "store", store ? "up" : "down", "engines", engines()));
+        boolean database = databaseUp.getAsBoolean();
+        Optional<Boolean> bucket = bucketUp.map(BooleanSupplier::getAsBoolean);
+        Map<String, Object> engines = engines();
+        boolean warming = registry.converters().stream()
+                .anyMatch(c -> c.availability().state() == Availability.State.WARMING);
+        String status = stopping.getAsBoolean() ? "stopping"
+                : !database || !bucket.orElse(true) ? "unavailable"
+                : warming ? "warming" : "ready";
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("database", database ? "up" : "down");
+        components.put("storage", bucket.map(up -> up ? "up" : "down").orElse("local"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("store", database && bucket.orElse(true) ? "up" : "down");
+        body.put("components", components);
+        body.put("engines", engines);
+        ctx.status(status.equals("ready") ? 200 : 503).json(body);
     }
 
     /** Each engine's state, why, and what it says about itself (active renderer, OCR languages). */

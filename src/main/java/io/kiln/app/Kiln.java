@@ -210,8 +210,9 @@ public final class Kiln implements AutoCloseable {
         http = HttpApi.create(config.http().maxUploadBytes(), UploadSpool.fresh(data.resolve("uploads")),
                 config.http().maxWait().plusMinutes(2).toMillis(), List.of(
                         new JobRoutes(api)::register, new ConvertRoute(api)::register, new FileRoutes(api)::register, new AccountRoute(api)::register,
-                        new SystemRoutes(registry, () -> database.isHealthy()
-                                && bucket.map(S3BlobStore::isReachable).orElse(true), metrics)::register,
+                        new SystemRoutes(registry, database::isHealthy,
+                                bucket.map(b -> (java.util.function.BooleanSupplier) b::isReachable),
+                                jobs::isStopping, metrics)::register,
                         new DocsRoutes()::register, pdfCo::register, pdfRest::register, convertApi::register),
                 List.of(convertApi.errorShape(), pdfCo.errorShape(), pdfRest.errorShape()),
                 new GuessLimit(config.security().maxMissesPerMinute(), tenants), new AccessLog(metrics));
@@ -417,9 +418,29 @@ public final class Kiln implements AutoCloseable {
         return reaper;
     }
 
+    /**
+     * A clean stop (SIGTERM): {@code /ready} turns 503 and new jobs are refused in each dialect's
+     * shape; the engines start no process again (one the signal killed stays dead, its job handed
+     * back); running jobs may finish within {@code drain} while HTTP still answers for them; then
+     * {@link #close()} hands back the rest and stops everything.
+     */
+    public void stop(Duration drain) {
+        jobs.stopAccepting();
+        office.quiesce();
+        if (html instanceof ChromiumRenderer chromium) {
+            chromium.pool().quiesce();
+        }
+        int left = workers.drain(drain);
+        if (left > 0) {
+            LOG.info("stopping: {} jobs still running after {} s are handed back to the queue", left, drain.toSeconds());
+        }
+        close();
+    }
+
     /** Stops everything that was started, the last started first (HTTP, housekeeping, workers, … the database). */
     @Override
     public void close() {
+        jobs.stopAccepting();
         opened.closeAll();
         try {
             Files.deleteIfExists(scratch); // only when empty: a directory in shared memory is not left behind

@@ -50,7 +50,8 @@ public final class Main {
         LogOutput.use(config.logFormat());
         try {
             Kiln kiln = Kiln.start(config, Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(kiln::close, "kiln-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> kiln.stop(config.jobs().drainTimeout()),
+                    "kiln-shutdown"));
         } catch (ConfigException e) {
             System.err.println("kiln: " + e.getMessage());
             System.exit(2);

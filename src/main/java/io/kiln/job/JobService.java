@@ -6,6 +6,7 @@ import io.kiln.engine.ConversionTask;
 import io.kiln.engine.ConverterRegistry;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
+import io.kiln.error.ServiceUnavailable;
 import io.kiln.storage.StoredFile;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class JobService {
     private final JobEvents events;
     private final Workers workers;
     private final Clock clock;
+    private volatile boolean stopping;
     private final KilnConfig.Jobs settings;
     private final QueueDepth queue;
     private final CreditAccounts credits;
@@ -81,6 +83,11 @@ public final class JobService {
     public Job submit(Caller caller, JobRequest req) {
         Job job;
         try {
+            if (stopping) {
+                // 503 with Retry-After in the caller's dialect: another node, or this one restarted, takes it
+                throw new ServiceUnavailable(ErrorCode.UNAVAILABLE,
+                        "this server is stopping; send the job again (another node or the restarted server takes it)", null);
+            }
             job = accept(caller, req);
         } catch (RuntimeException e) {
             discardUploads(caller.tenant(), req);
@@ -349,6 +356,15 @@ public final class JobService {
 
     public long queuePosition(Job job) {
         return job.status() == JobStatus.QUEUED ? store.queuePosition(job) : 0;
+    }
+
+    /** The server is stopping: new jobs are refused from now on; those accepted run or are handed back. */
+    public void stopAccepting() {
+        stopping = true;
+    }
+
+    public boolean isStopping() {
+        return stopping;
     }
 
     public long count(JobStatus status) {

@@ -36,6 +36,8 @@ public final class Workers implements AutoCloseable {
     private final ConcurrentMap<String, Cancellation> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
+    /** Stopping: running jobs may finish, no new one is claimed. */
+    private volatile boolean draining;
 
     public Workers(JobStore store, JobRunner runner, Clock clock, int size, Duration lease, String node) {
         this.store = store;
@@ -96,7 +98,10 @@ public final class Workers implements AutoCloseable {
                 }
             } catch (ServiceUnavailable e) {
                 // the database or storage is gone: wait, longer each time, and say so once per outage
-                outages.began(e);
+                // (while draining it is the stopping engines that gave the job back: nothing to report)
+                if (!draining) {
+                    outages.began(e);
+                }
                 pause = pause.isZero() ? IDLE_POLL : min(pause.multipliedBy(2), LONGEST_PAUSE);
                 sleepQuietly(pause);
             } catch (RuntimeException e) {
@@ -119,11 +124,45 @@ public final class Workers implements AutoCloseable {
             }
         } finally {
             running.remove(job.key());
+            if (closed) {
+                handBack(job);
+            }
         }
     }
 
+    /**
+     * A job this node stopped before it ended goes back to the queue at once, so another node (or
+     * the next start) takes it without waiting for its lease to run out. Not counted as an attempt.
+     */
+    private void handBack(Job job) {
+        try {
+            store.find(job.tenant(), job.id())
+                    .filter(j -> j.status() == JobStatus.WORKING && node.equals(j.leaseOwner()))
+                    .ifPresent(j -> {
+                        store.update(j.givenBack());
+                        LOG.info("job {} handed back to the queue: the server is stopping", j.key());
+                    });
+        } catch (RuntimeException e) {
+            // its lease runs out and the reaper of another node (or of the next start) re-queues it
+            LOG.warn("job {} could not be handed back ({}); its lease will lapse", job.key(), e.getMessage());
+        }
+    }
+
+    /**
+     * Stops claiming jobs and waits up to {@code timeout} for the running ones to end; returns how
+     * many still run (they are cancelled and handed back by {@link #close()}).
+     */
+    public int drain(Duration timeout) {
+        draining = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            sleepQuietly(Duration.ofMillis(50));
+        }
+        return running.size();
+    }
+
     Optional<Job> claim() {
-        if (closed) {
+        if (closed || draining) {
             return Optional.empty();
         }
         for (Job candidate : store.nextQueued(size * 2)) {
@@ -146,8 +185,8 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Stops the workers: running conversions are cancelled (their jobs are re-queued when their
-     * lease lapses), idle workers woken. Worker threads are not interrupted (see {@link Cancellation}).
+     * Stops the workers: running conversions are cancelled and their jobs handed back to the queue,
+     * idle workers woken. Worker threads are not interrupted (see {@link Cancellation}).
      */
     @Override
     public void close() {

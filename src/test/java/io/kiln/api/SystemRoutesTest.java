@@ -40,6 +40,23 @@ class SystemRoutesTest {
     }
 
     @Test
+    void readyIs503WhileAnEnabledEngineWarmsAndNamesEachComponent() {
+        try (TestServer warming = TestServer.start("--office-processes", "1")) {
+            // Kiln.start returns once HTTP listens; LibreOffice takes seconds more to start
+            var first = warming.get("/ready");
+            JsonNode body = json(first);
+            assertThat(body.path("engines").path("libreoffice").path("state").asText()).isEqualTo("warming");
+            assertThat(first.statusCode()).isEqualTo(503);
+            assertThat(body.path("status").asText()).isEqualTo("warming");
+            assertThat(body.path("components").path("database").asText()).isEqualTo("up");
+            assertThat(body.path("components").path("storage").asText()).isIn("local", "up");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                    .until(() -> warming.get("/ready").statusCode() == 200);
+            assertThat(json(warming.get("/ready")).path("status").asText()).isEqualTo("ready");
+        }
+    }
+
+    @Test
     void formatsListEveryPairWithEngineAndOptions() {
         JsonNode formats = json(server.get("/v1/formats")).path("formats");
         List<String> pairs = new ArrayList<>();

@@ -69,6 +69,10 @@ public final class ServerProcess implements AutoCloseable {
         if (!flags.contains("--browsers")) {
             command.addAll(List.of("--browsers", "0")); // no test of a whole process is about the browser
         }
+        if (!flags.contains("--drain-timeout")) {
+            // a test that stops a server mid-job is not about the drain: it would wait the default 30 s
+            command.addAll(List.of("--drain-timeout", "2s"));
+        }
         if (!flags.contains("--office-processes")) {
             // nor about office; and a server killed with -9 would leave its office processes behind
             command.addAll(List.of("--office-processes", "0"));

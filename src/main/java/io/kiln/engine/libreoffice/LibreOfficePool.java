@@ -7,6 +7,7 @@ import io.kiln.engine.WarmPool;
 import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
+import io.kiln.error.ServiceUnavailable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class LibreOfficePool implements AutoCloseable, WarmPool {
     private final List<Thread> background = Collections.synchronizedList(new ArrayList<>());
     private volatile String lastStartFailure = "";
     private volatile boolean closed;
+    /** Set when the server begins to stop: no process is started again (see {@link #quiesce()}). */
+    private volatile boolean quiescing;
 
     /** Starts {@code settings.processes()} office processes in the background (none if LibreOffice is missing). */
     public LibreOfficePool(LibreOfficeSettings settings) {
@@ -213,6 +216,10 @@ public final class LibreOfficePool implements AutoCloseable, WarmPool {
             if (a.state() == Availability.State.UNAVAILABLE) {
                 throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, "LibreOffice is not available: " + a.detail());
             }
+            if (quiescing && idle.isEmpty()) {
+                // the server is stopping and no process will come back: the job goes back to the queue
+                throw new ServiceUnavailable(ErrorCode.UNAVAILABLE, "the server is stopping", null);
+            }
             OfficeProcess p;
             counters.waitBegan();
             try {
@@ -256,7 +263,7 @@ public final class LibreOfficePool implements AutoCloseable, WarmPool {
         running.compareAndSet(p.slot(), p, null);
         states.set(p.slot(), SlotState.STARTING);
         inBackground("kiln-office-stop-" + p.slot(), () -> retire(p, reason != RestartReason.MAX_TASKS));
-        if (!closed) {
+        if (!closed && !quiescing) {
             startSlot(p.slot(), Duration.ZERO);
         }
     }
@@ -343,6 +350,16 @@ public final class LibreOfficePool implements AutoCloseable, WarmPool {
             n += states.get(i) == state ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * The server begins to stop: from now on no process is started again (one that dies, such as
+     * by the SIGTERM a container runtime sends the whole process group, stays dead), and a
+     * conversion that finds no live process is handed back to the queue instead of waiting.
+     * Conversions on live processes go on until {@link #close()}.
+     */
+    public void quiesce() {
+        quiescing = true;
     }
 
     /** Stops every process, waits for those still starting, and kills whatever is left. */

@@ -7,6 +7,7 @@ import io.kiln.engine.WarmPool;
 import io.kiln.engine.LeftoverProcesses;
 import io.kiln.error.ConversionFailed;
 import io.kiln.error.ErrorCode;
+import io.kiln.error.ServiceUnavailable;
 import io.kiln.fetch.AddressPolicy;
 import io.kiln.fetch.NameLookup;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class ChromiumPool implements AutoCloseable, WarmPool {
     private final AtomicLong generation = new AtomicLong();
     private volatile String lastStartFailure = "";
     private volatile boolean closed;
+    /** Set when the server begins to stop: no process is started again (see {@link #quiesce()}). */
+    private volatile boolean quiescing;
 
     /** Starts {@code settings.browsers()} browsers in the background; every page they load obeys {@code policy}. */
     public ChromiumPool(ChromiumSettings settings, AddressPolicy policy) {
@@ -170,6 +173,10 @@ public final class ChromiumPool implements AutoCloseable, WarmPool {
             if (a.state() == Availability.State.UNAVAILABLE) {
                 throw new ConversionFailed(ErrorCode.ENGINE_UNAVAILABLE, "Chromium is not available: " + a.detail());
             }
+            if (quiescing && idle.isEmpty()) {
+                // the server is stopping and no process will come back: the job goes back to the queue
+                throw new ServiceUnavailable(ErrorCode.UNAVAILABLE, "the server is stopping", null);
+            }
             BrowserProcess b;
             counters.waitBegan();
             try {
@@ -213,7 +220,7 @@ public final class ChromiumPool implements AutoCloseable, WarmPool {
         if (running.compareAndSet(b.slot(), b, null)) {
             states.set(b.slot(), SlotState.STARTING);
             inBackground("kiln-chromium-stop-" + b.slot(), b::kill);
-            if (!closed) {
+            if (!closed && !quiescing) {
                 startSlot(b.slot());
             }
         }
@@ -273,6 +280,16 @@ public final class ChromiumPool implements AutoCloseable, WarmPool {
             n += states.get(i) == state ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * The server begins to stop: from now on no process is started again (one that dies, such as
+     * by the SIGTERM a container runtime sends the whole process group, stays dead), and a
+     * conversion that finds no live process is handed back to the queue instead of waiting.
+     * Conversions on live processes go on until {@link #close()}.
+     */
+    public void quiesce() {
+        quiescing = true;
     }
 
     /** Kills every browser, waits for those still starting, and kills whatever is left. */
