@@ -246,8 +246,8 @@ public final class Kiln implements AutoCloseable {
         }
         if (noKeys) {
             LOG.warn(config.security().allowAnonymous()
-                            ? "no API keys configured ({}): --allow-anonymous, so anyone who reaches Kiln is its open tenant"
-                            : "no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
+                            ? "no API keys configured ({} or the database): --allow-anonymous, so anyone who reaches Kiln is its open tenant"
+                            : "no API keys configured ({} or the database): listening on loopback only; add one with ./kiln keys add",
                     config.security().keysFile());
         }
     }

@@ -2,11 +2,10 @@ package io.kiln.api;
 
 import static io.kiln.testing.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.kiln.auth.IssuedKey;
 import io.kiln.auth.JdbcKeyStore;
 import io.kiln.auth.KeyLimits;
-import io.kiln.config.ConfigLoader;
 import io.kiln.db.Database;
 import io.kiln.testing.Corpus;
 import io.kiln.testing.Multipart;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -26,17 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database key's limits on one node (the embedded database; {@link ClusterKeysTest} counts two
- * nodes): over its requests a second or its concurrent jobs, 429 with {@code Retry-After} in each
+ * A database key's limits on one node ({@link ClusterKeysTest} counts two nodes): over its requests a second or its concurrent jobs, 429 with {@code Retry-After} in each
  * dialect's own error shape; over its upload size, 413.
  */
 class KeyLimitsTest {
 
-    /** Adds a key to the embedded database under {@code data}, as {@code ./kiln keys add --data} does. */
-    private static IssuedKey key(Path data, KeyLimits limits) {
-        var storage = ConfigLoader.load(new String[] {"--data", data.toString()}, Map.of()).storage();
-        try (Database db = Database.open(storage.dbUrl(), storage.dbUser(), storage.dbPassword(), 2)) {
-            return new JdbcKeyStore(db.dataSource(), Clock.systemUTC()).add("acme", OptionalLong.empty(), limits);
+    /**
+     * Adds a key to the server's database, as {@code ./kiln keys add} does, and waits for the server
+     * to need keys (it started with none, so it was open: that answer is kept up to a second).
+     */
+    private static String key(TestServer server, KeyLimits limits) {
+        try (Database db = server.openDatabase()) {
+            String key = new JdbcKeyStore(db.dataSource(), Clock.systemUTC()).add("acme", OptionalLong.empty(), limits).key();
+            await().atMost(Duration.ofSeconds(2)).until(() -> server.send(HttpRequest.newBuilder(
+                    URI.create(server.base() + "/v1/account")).header("Authorization", "Bearer kiln_unknown").build())
+                    .statusCode() == 401);
+            return key;
         }
     }
 
@@ -53,8 +56,8 @@ class KeyLimitsTest {
 
     @Test
     void overItsRequestsASecondAKeyIsAnswered429InEveryDialectsShape(@TempDir Path data) {
-        String key = key(data, limits(2, null, null)).key();
         try (TestServer server = TestServer.startOn(data)) {
+            String key = key(server, limits(2, null, null));
             // the tests' clock stands still: every request below falls in the same second
             HttpRequest account = HttpRequest.newBuilder(URI.create(server.base() + "/v1/account"))
                     .header("Authorization", "Bearer " + key).build();
@@ -90,10 +93,9 @@ class KeyLimitsTest {
 
     @Test
     void overItsConcurrentJobsAKeyIsAnswered429(@TempDir Path data) {
-        String key = key(data, limits(null, 1, null)).key();
         try (Origin origin = new Origin().serveHeld("/slow.pdf", Corpus.file("pdf/minimal-document.pdf"));
              TestServer server = TestServer.startOn(data, "--allow-hosts", "127.0.0.1")) {
-            server.withKey(key);
+            server.withKey(key(server, limits(null, 1, null)));
             HttpResponse<String> first = server.postJson("/v1/jobs",
                     "{\"to\":\"txt\",\"url\":\"" + origin.url("/slow.pdf") + "\"}");
             assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
@@ -113,9 +115,8 @@ class KeyLimitsTest {
 
     @Test
     void overItsUploadSizeAKeyIsAnswered413(@TempDir Path data) {
-        String key = key(data, limits(null, null, 1024L)).key();
         try (TestServer server = TestServer.startOn(data)) {
-            server.withKey(key);
+            server.withKey(key(server, limits(null, null, 1024L)));
             HttpResponse<String> r = server.postMultipart("/v1/jobs", Multipart.form()
                     .file("file", Corpus.file("pdf/freeculture.pdf")).field("to", "txt"));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
