@@ -1,12 +1,15 @@
 package io.kiln.api;
 
 import io.javalin.http.Context;
+import io.kiln.auth.KeyHash;
 import io.kiln.error.ErrorCode;
 import io.kiln.error.RequestRejected;
 import io.kiln.job.Caller;
 
 /** Finds the caller's tenant from {@code Authorization: Bearer}, {@code X-API-Key} or {@code ?Secret=}. */
 public final class Auth {
+
+    private static final String MEMO = "kiln.caller:";
 
     private final Tenants tenants;
 
@@ -29,9 +32,30 @@ public final class Auth {
      * tenant is noted for the request's access-log line.
      */
     public Caller caller(Context ctx, String key) {
+        // a handler may ask twice; the key's request is counted against its rate limit once
+        String memo = MEMO + (key == null ? "" : KeyHash.of(key.trim()));
+        Caller known = ctx.attribute(memo);
+        if (known != null) {
+            return known;
+        }
         Caller caller = caller(key);
+        refuseLargerUpload(ctx, caller);
+        ctx.attribute(memo, caller);
         AccessLog.tenant(ctx, caller.tenant());
         return caller;
+    }
+
+    /**
+     * A key's upload limit, checked against the declared length: 413 rather than 429, because
+     * waiting will not make the same body smaller. A chunked body, declaring none, meets the
+     * server's own limit only.
+     */
+    private static void refuseLargerUpload(Context ctx, Caller caller) {
+        long length = ctx.req().getContentLengthLong();
+        if (caller.uploadBytes().isPresent() && length > caller.uploadBytes().getAsLong()) {
+            throw new RequestRejected(ErrorCode.PAYLOAD_TOO_LARGE, "this API key may upload at most "
+                    + caller.uploadBytes().getAsLong() + " bytes a request");
+        }
     }
 
     private Caller caller(String key) {

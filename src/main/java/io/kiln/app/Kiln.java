@@ -23,6 +23,9 @@ import io.kiln.observe.PrometheusMetrics;
 import io.kiln.api.SignedLinks;
 import io.kiln.api.SystemRoutes;
 import io.kiln.auth.ApiKeys;
+import io.kiln.auth.DatabaseKeys;
+import io.kiln.auth.JdbcKeyStore;
+import io.kiln.auth.RequestWindows;
 import io.kiln.config.ConfigException;
 import io.kiln.config.KilnConfig;
 import io.kiln.db.Database;
@@ -130,7 +133,6 @@ public final class Kiln implements AutoCloseable {
         Path data = Files.createDirectories(config.storage().dataDir());
         AddressPolicy policy = allowList(config.security().allowHosts());
         ApiKeys keys = ApiKeys.load(config.security().keysFile());
-        this.bind = bindAddress(config, keys.isEmpty());
         var metrics = opened.add(new PrometheusMetrics());
         try {
             database = opened.add(Database.open(config.storage().dbUrl(), config.storage().dbUser(),
@@ -139,6 +141,9 @@ public final class Kiln implements AutoCloseable {
         } catch (Database.Unreachable e) {
             throw new StartFailed(e.getMessage(), e);
         }
+        var databaseKeys = new DatabaseKeys(new JdbcKeyStore(database.dataSource(), clock));
+        boolean noKeys = keys.isEmpty() && databaseKeys.isEmpty(); // keys in the database are keys too
+        this.bind = bindAddress(config, noKeys);
         JobStore store = new JdbcJobStore(database.dataSource());
         var catalog = new JdbcFileCatalog(database.dataSource());
         var detector = new FormatDetector();
@@ -198,7 +203,7 @@ public final class Kiln implements AutoCloseable {
                 cluster));
         var view = new JobView(links, deliveries);
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
-        var tenants = new KeyTenants(keys, credits);
+        var tenants = new KeyTenants(keys, databaseKeys, credits, new RequestWindows(database.dataSource(), clock));
         var api = new ApiContext(jobs, new Auth(tenants), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
                 links, clock, config.http().maxWait(), config.http().publicUrl());
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
@@ -240,10 +245,10 @@ public final class Kiln implements AutoCloseable {
             runner.clearScratch(); // left by a run that died mid-conversion (kill -9, power loss)
             reaper.reapAllWorking();
         }
-        if (keys.isEmpty()) {
+        if (noKeys) {
             LOG.warn(config.security().allowAnonymous()
-                            ? "no API keys configured ({}): --allow-anonymous, so anyone who reaches Kiln is its open tenant"
-                            : "no API keys configured ({}): listening on loopback only; create one with ./kiln keys create",
+                            ? "no API keys configured ({} or the database): --allow-anonymous, so anyone who reaches Kiln is its open tenant"
+                            : "no API keys configured ({} or the database): listening on loopback only; add one with ./kiln keys add",
                     config.security().keysFile());
         }
     }
@@ -384,11 +389,12 @@ public final class Kiln implements AutoCloseable {
         if (noKeys && !config.security().allowAnonymous()) {
             if (!isLoopback(bind)) {
                 throw new ConfigException("--bind " + bind + " without API keys would serve anyone: create keys with "
-                        + "./kiln keys create (" + config.security().keysFile() + "), or pass --allow-anonymous");
+                        + "./kiln keys add (the database) or ./kiln keys create (" + config.security().keysFile()
+                        + "), or pass --allow-anonymous");
             }
             if (!config.storage().embedded()) {
                 throw new ConfigException("no API keys (" + config.security().keysFile() + ") on a node sharing its "
-                        + "database: give every node the same keys file, or pass --allow-anonymous");
+                        + "database: add keys to the database with ./kiln keys add --db-url …, or pass --allow-anonymous");
             }
         }
         return bind;

@@ -25,7 +25,10 @@ public final class Main {
             default -> {
                 System.out.println("""
                         usage: kiln serve [options]      run the server
-                               kiln keys create [--tenant T] [--credits N] [--data D | --keys-file F]
+                               kiln keys add [--tenant T] [--credits N] [--rps R] [--max-jobs J] [--max-upload SIZE]
+                               kiln keys list | revoke ID | import FILE
+                                   (keys in the database: --data D, or --db-url URL [--db-user U --db-password P])
+                               kiln keys create [--tenant T] [--credits N] [--data D | --keys-file F]   (keys file)
                                kiln convert FILE --to FORMAT [--server URL] [--key KEY] [-o OUT]
                         serve options (each also read from its environment twin):""");
                 System.out.print(ConfigLoader.help());

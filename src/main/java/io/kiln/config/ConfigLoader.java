@@ -117,6 +117,11 @@ public final class ConfigLoader {
     }
 
     /** One line per setting, for {@code --help}. */
+    /** A size as every setting reads one ({@code 512k}, {@code 10m}, {@code 1g}), for commands beside {@code serve}. */
+    public static long size(String source, String value) {
+        return Values.size(source, value);
+    }
+
     public static String help() {
         StringBuilder sb = new StringBuilder();
         for (Setting s : Setting.values()) {

@@ -167,6 +167,11 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public long countUnfinished(String keyId) {
+        return sql.count("SELECT COUNT(*) FROM jobs WHERE key_id = ? AND status IN ('queued', 'working')", keyId);
+    }
+
+    @Override
     public Optional<Instant> oldestQueuedAt() {
         long millis = sql.count("SELECT COALESCE(MIN(created_at), -1) FROM jobs WHERE status = 'queued'");
         return millis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));

@@ -119,11 +119,26 @@ public final class JobService {
         });
     }
 
+    /**
+     * Counted in the shared jobs table, so the limit holds across the cluster. Two submissions racing
+     * may both pass (the count is read, not locked): a limit of N allows N + (nodes - 1) at worst.
+     */
+    private void refuseOverJobLimit(Caller caller) {
+        if (caller.concurrentJobs().isPresent() && caller.keyId() != null) {
+            int limit = caller.concurrentJobs().getAsInt();
+            if (store.countUnfinished(caller.keyId()) >= limit) {
+                throw new RequestRejected(ErrorCode.RATE_LIMITED, "this API key may have " + limit
+                        + " job(s) queued or running at once; wait for one to finish");
+            }
+        }
+    }
+
     private Job accept(Caller caller, JobRequest req) {
         String tenant = caller.tenant();
         if (credits.balance(caller.keyId()).map(b -> b.remaining() <= 0).orElse(false)) {
             throw new RequestRejected(ErrorCode.INSUFFICIENT_CREDITS, "this API key has no credits left");
         }
+        refuseOverJobLimit(caller);
         if (req.inputs().isEmpty()) {
             throw new RequestRejected(ErrorCode.BAD_REQUEST, "no input: send a file, a fileId or a url");
         }

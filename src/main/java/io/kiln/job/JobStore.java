@@ -47,6 +47,9 @@ public interface JobStore {
 
     long count(JobStatus status);
 
+    /** The jobs of the key with this id that are queued or working: what its concurrent-jobs limit counts. */
+    long countUnfinished(String keyId);
+
     /** When the job that has waited longest in the queue was created; empty when none waits. */
     Optional<Instant> oldestQueuedAt();
 

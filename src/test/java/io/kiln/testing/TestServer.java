@@ -145,6 +145,20 @@ public final class TestServer implements AutoCloseable {
                 ConfigLoader.load(new String[] {"--data", data.toString()}, Map.of()).storage().dbUrl());
     }
 
+    /** A pool on the server's own database (embedded H2 is shared within this JVM), for tests that add rows through Kiln's stores. */
+    public io.kiln.db.Database openDatabase() {
+        try {
+            List<String> flags = databaseFlags(data);
+            if (!flags.isEmpty()) {
+                return io.kiln.db.Database.open(flags.get(1), flags.get(3), "", 2);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var storage = ConfigLoader.load(new String[] {"--data", data.toString()}, Map.of()).storage();
+        return io.kiln.db.Database.open(storage.dbUrl(), storage.dbUser(), storage.dbPassword(), 2);
+    }
+
     public static TestServer start(String... args) {
         try {
             return new TestServer(Files.createTempDirectory("kiln-test"), args);
