@@ -2,6 +2,7 @@ package io.kiln.api;
 
 import io.javalin.http.Context;
 import io.kiln.job.Job;
+import io.kiln.job.JobRequest;
 import io.kiln.job.JobService;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,29 @@ import java.util.Optional;
 
 /** What the native routes share: the services they call and the request-independent settings. */
 public record ApiContext(JobService jobs, Auth auth, JobView view, JobRequestReader reader, SignedLinks links,
-                         Clock clock, Duration maxWait, Optional<String> publicUrl) {
+                         Clock clock, Duration maxWait, Optional<String> publicUrl, Duration syncTaskTimeout) {
+
+    /**
+     * {@code req} as a request whose caller waits on the line for the result (the vendors'
+     * synchronous routes, {@code /v1/convert}): its conversion gets the shorter synchronous limit
+     * (a {@code timeout} the client gave may shorten it further). Asynchronous jobs keep
+     * {@code --task-timeout}, long enough for a big document.
+     */
+    public JobRequest onTheLine(JobRequest req) {
+        long limit = syncTaskTimeout.toSeconds();
+        String given = req.options().get("timeout");
+        if (given != null) {
+            try {
+                limit = Math.min(limit, Long.parseLong(given.trim()));
+            } catch (NumberFormatException invalid) {
+                return req; // refused by the options check, in the dialect's shape
+            }
+        }
+        Map<String, String> options = new java.util.HashMap<>(req.options());
+        options.put("timeout", Long.toString(Math.max(1, limit)));
+        return new JobRequest(req.to(), req.from(), options, req.inputs(), req.jobId(), req.webhook(), req.dialect(),
+                req.uploads());
+    }
 
     /** The base URL links are built on: configured, or the one the client used. */
     public String baseUrl(Context ctx) {

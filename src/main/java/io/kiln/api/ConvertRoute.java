@@ -32,7 +32,7 @@ public final class ConvertRoute {
     private void convert(Context ctx) {
         Caller caller = api.auth().caller(ctx);
         String tenant = caller.tenant();
-        Job job = api.jobs().submit(caller, api.reader().read(ctx, tenant, ctx.pathParam("to")));
+        Job job = api.jobs().submit(caller, api.onTheLine(api.reader().read(ctx, tenant, ctx.pathParam("to"))));
         Duration wait = api.preferredWait(ctx).isZero() ? api.maxWait() : api.preferredWait(ctx);
         ctx.header("Kiln-Job-Id", job.id());
         String base = api.baseUrl(ctx);

@@ -205,7 +205,7 @@ public final class Kiln implements AutoCloseable {
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var tenants = new KeyTenants(keys, databaseKeys, credits, new RequestWindows(database.dataSource(), clock));
         var api = new ApiContext(jobs, new Auth(tenants), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
-                links, clock, config.http().maxWait(), config.http().publicUrl());
+                links, clock, config.http().maxWait(), config.http().publicUrl(), config.jobs().syncTaskTimeout());
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
         var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix(),
                 !config.dialects().pdfRestPrefix().equals(config.dialects().convertApiPrefix()));

@@ -35,7 +35,8 @@ public final class ConfigLoader {
                 Values.duration(raw.source(Setting.LEASE), raw.get(Setting.LEASE)),
                 Values.integer(raw.source(Setting.CREDITS_PER_PAGE), raw.get(Setting.CREDITS_PER_PAGE), 0, 1_000_000),
                 Values.integer(raw.source(Setting.CREDITS_PER_FILE), raw.get(Setting.CREDITS_PER_FILE), 0, 1_000_000),
-                Values.duration(raw.source(Setting.DRAIN_TIMEOUT), raw.get(Setting.DRAIN_TIMEOUT)));
+                Values.duration(raw.source(Setting.DRAIN_TIMEOUT), raw.get(Setting.DRAIN_TIMEOUT)),
+                Values.duration(raw.source(Setting.SYNC_TASK_TIMEOUT), raw.get(Setting.SYNC_TASK_TIMEOUT)));
         String dbUrl = raw.explicit(Setting.DB_URL)
                 // a statement cache larger than the ~20 statements Kiln uses saves a parse per call.
                 // retry: a thread interrupted in the middle of a file operation would close a plain

@@ -44,7 +44,8 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
 
     /** Job execution and lifetime. */
     public record Jobs(Duration ttl, int workers, int maxQueue, Duration taskTimeout, int maxPages, Duration lease,
-                       int creditsPerPage, int creditsPerFile, Duration drainTimeout) {
+                       int creditsPerPage, int creditsPerFile, Duration drainTimeout,
+                       Duration syncTaskTimeout) {
     }
 
     /**

@@ -76,6 +76,21 @@ class LimitsTest {
     }
 
     @Test
+    void aCallerOnTheLineGetsTheShorterSyncLimitWhileTheSameConversionAsAJobFinishes() {
+        try (TestServer server = TestServer.start("--workers", "1", "--sync-task-timeout", "1s")) {
+            Multipart thirtyPages = Multipart.form().file("file", Corpus.file("pdf/freeculture.pdf"))
+                    .field("dpi", "72").field("pages", "1-30");
+            HttpResponse<String> sync = server.postMultipart("/v1/convert/png", thirtyPages);
+            assertThat(sync.statusCode()).as(sync.body()).isEqualTo(503);
+            assertThat(json(sync).path("code").asText()).isEqualTo("timeout");
+            JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/freeculture.pdf"))
+                    .field("to", "png").field("dpi", "72").field("pages", "1-30"));
+            assertThat(job.path("status").asText()).as("%s", job).isEqualTo("success");
+            assertThat(job.path("outputs")).hasSize(30);
+        }
+    }
+
+    @Test
     void tooManyPagesIs422() {
         try (TestServer server = TestServer.start("--max-pages", "5")) {
             JsonNode job = server.convert(Multipart.form().file("file", Corpus.file("pdf/cweb.pdf")).field("to", "txt"));

@@ -89,7 +89,7 @@ public final class ConvertApiRoutes {
             LOG.debug("ConvertAPI parameters ignored for {} → {}: {}", ctx.pathParam("from"), ctx.pathParam("to"),
                     req.ignored());
         }
-        Job job = api.jobs().submit(caller, req.job());
+        Job job = api.jobs().submit(caller, req.async() ? req.job() : api.onTheLine(req.job()));
         if (req.async()) {
             ctx.json(Map.of("JobId", job.id()));
             return;

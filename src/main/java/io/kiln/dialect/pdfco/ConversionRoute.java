@@ -38,7 +38,8 @@ final class ConversionRoute {
         Duration life = params.minutes("expiration").orElse(PdfCoLinks.DEFAULT_LIFE);
         boolean async = params.flag("async");
         boolean inline = params.flag("inline") && method.ext.equals("txt");
-        Job job = api.jobs().submit(caller, requests.read(method, params, caller.tenant()));
+        var request = requests.read(method, params, caller.tenant());
+        Job job = api.jobs().submit(caller, async ? request : api.onTheLine(request));
         String base = api.baseUrl(ctx);
         if (async) {
             ctx.json(view.async(base, job, method, params, api.clock().instant(), life, credits.of(caller)));

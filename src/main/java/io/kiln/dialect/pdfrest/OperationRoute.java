@@ -35,8 +35,10 @@ final class OperationRoute {
         Caller caller = PdfRestKeys.caller(api.auth(), ctx);
         PdfRestParams params = PdfRestParams.read(ctx);
         List<String> queries = op == PdfRestOperation.INFO ? PdfInfoQueries.read(params) : List.of();
-        Job job = api.jobs().submit(caller, requests.read(op, params, caller.tenant()));
-        if (ASYNC.equalsIgnoreCase(ctx.header("Response-Type")) || ASYNC.equalsIgnoreCase(ctx.header("Request-Type"))) {
+        boolean async = ASYNC.equalsIgnoreCase(ctx.header("Response-Type")) || ASYNC.equalsIgnoreCase(ctx.header("Request-Type"));
+        var request = requests.read(op, params, caller.tenant());
+        Job job = api.jobs().submit(caller, async ? request : api.onTheLine(request));
+        if (async) {
             ctx.json(Map.of("requestId", job.id()));
             return;
         }
