@@ -38,7 +38,7 @@ public final class Auth {
         if (known != null) {
             return known;
         }
-        Caller caller = caller(key);
+        Caller caller = caller(key).withRequestId(RequestIds.of(ctx));
         refuseLargerUpload(ctx, caller);
         ctx.attribute(memo, caller);
         AccessLog.tenant(ctx, caller.tenant());

@@ -172,6 +172,17 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public void recordRequestId(String tenant, String jobId, String requestId) {
+        sql.update("INSERT INTO job_request_ids (tenant, job_id, request_id) VALUES (?, ?, ?)", tenant, jobId, requestId);
+    }
+
+    @Override
+    public Optional<String> requestId(String tenant, String jobId) {
+        return sql.one("SELECT request_id FROM job_request_ids WHERE tenant = ? AND job_id = ?",
+                rs -> rs.getString(1), tenant, jobId);
+    }
+
+    @Override
     public Optional<Instant> oldestQueuedAt() {
         long millis = sql.count("SELECT COALESCE(MIN(created_at), -1) FROM jobs WHERE status = 'queued'");
         return millis < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));

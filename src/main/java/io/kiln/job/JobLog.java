@@ -11,6 +11,8 @@ import org.slf4j.MDC;
 final class JobLog {
 
     static final String LOG_KEY = "jobId";
+    /** The logging context's key of the request that created the job (as the HTTP layer names it). */
+    static final String REQUEST_KEY = "requestId";
     private static final Logger LOG = LoggerFactory.getLogger("kiln.jobs");
 
     private JobLog() {
@@ -22,9 +24,15 @@ final class JobLog {
                         job.to(), job.inputs().size());
     }
 
-    /** Marks the worker's thread as running {@code job}; {@link #left()} undoes it. */
-    static void running(Job job) {
+    /**
+     * Marks the worker's thread as running {@code job}, created by request {@code requestId} (null
+     * when unknown); {@link #left()} undoes it.
+     */
+    static void running(Job job, String requestId) {
         MDC.put(LOG_KEY, job.id());
+        if (requestId != null) {
+            MDC.put(REQUEST_KEY, requestId);
+        }
         LOG.info("job {} running (attempt {})", job.key(), job.attempts());
     }
 
@@ -40,5 +48,6 @@ final class JobLog {
 
     static void left() {
         MDC.remove(LOG_KEY);
+        MDC.remove(REQUEST_KEY);
     }
 }

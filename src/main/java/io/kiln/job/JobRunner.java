@@ -77,7 +77,7 @@ public final class JobRunner {
         // earlier run of it has not cleaned up yet still gets a directory of its own
         Path work = scratch.resolve(claimed.id() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         String from = claimed.from();
-        JobLog.running(claimed);
+        JobLog.running(claimed, requestIdOf(claimed));
         try {
             // createDirectory, not createDirectories: scratch exists, and the exception that finding it
             // costs createDirectories showed in profiles of small jobs
@@ -151,6 +151,15 @@ public final class JobRunner {
         } finally {
             deleteTree(work);
             JobLog.left();
+        }
+    }
+
+    /** The id of the request that created the job; a database that cannot say it costs only the log field. */
+    private String requestIdOf(Job job) {
+        try {
+            return store.requestId(job.tenant(), job.id()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -104,11 +104,14 @@ public final class JobService {
     }
 
     /** Inserts the job and, in the same commit, ties its inputs' lifetimes to it. */
-    private void insert(Job job, JobRequest req) {
+    private void insert(Job job, JobRequest req, String requestId) {
         // uploads made for this request belong to the job; stored files it reuses live at least as long
         var keep = job.createdAt().plus(settings.ttl()).plus(settings.ttl());
         unitOfWork.run(() -> {
             store.insert(job);
+            if (requestId != null) {
+                store.recordRequestId(job.tenant(), job.id(), requestId);
+            }
             for (JobInput in : req.inputs()) {
                 if (in.owned()) {
                     files.attach(in.fileId(), job.id(), keep);
@@ -194,7 +197,7 @@ public final class JobService {
                 req.webhook().orElse(null), req.dialect(), now, null, null, null, 0, null, null, List.of(), null, 0,
                 caller.keyId());
         try {
-            insert(job, req);
+            insert(job, req, caller.requestId());
         } catch (DuplicateJobException race) {
             return repeated(store.find(tenant, id).orElseThrow(() -> race), hash, req);
         }

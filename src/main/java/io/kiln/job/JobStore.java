@@ -47,6 +47,12 @@ public interface JobStore {
 
     long count(JobStatus status);
 
+    /** Notes the id of the request that created the job (in the unit of work that inserts it). */
+    void recordRequestId(String tenant, String jobId, String requestId);
+
+    /** The id of the request that created the job, if one was recorded. */
+    Optional<String> requestId(String tenant, String jobId);
+
     /** The jobs of the key with this id that are queued or working: what its concurrent-jobs limit counts. */
     long countUnfinished(String keyId);
 

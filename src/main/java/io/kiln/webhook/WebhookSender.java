@@ -225,10 +225,19 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /** Only a header: a database that cannot say it does not hold the delivery back. */
+    private String requestIdOf(Job job) {
+        try {
+            return jobs.requestId(job.tenant(), job.id()).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private AttemptResult call(Delivery d, Job job, Instant at) throws InterruptedException {
         WebhookRequest request;
         try {
-            request = requests.build(d, job, at);
+            request = requests.build(d, job, at, requestIdOf(job));
         } catch (URISyntaxException malformed) {
             return AttemptResult.never("the webhook URL is malformed: " + malformed.getReason());
         } catch (RuntimeException renderingFailed) {

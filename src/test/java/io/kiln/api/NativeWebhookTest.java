@@ -67,6 +67,23 @@ class NativeWebhookTest {
     }
 
     @Test
+    void theWebhookCarriesTheIdOfTheRequestThatCreatedTheJob() throws Exception {
+        try (TestServer server = TestServer.start("--allow-hosts", "127.0.0.1");
+             MockWebServer receiver = new MockWebServer()) {
+            receiver.enqueue(new MockResponse.Builder().code(200).build());
+            receiver.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            var submitted = server.send(Multipart.form().file("file", Corpus.file("pdf/minimal-document.pdf"))
+                    .field("to", "info").field("webhook", "http://127.0.0.1:" + receiver.getPort() + "/h")
+                    .into(server.request("/v1/jobs")).header("X-Request-Id", "order-4711").build());
+            assertThat(submitted.statusCode()).isEqualTo(202);
+            RecordedRequest call = receiver.takeRequest(20, TimeUnit.SECONDS);
+            assertThat(call).isNotNull();
+            assertThat(call.getHeaders().get("X-Request-Id")).isEqualTo("order-4711");
+            assertThat(json(call.getBody().utf8()).path("id").asText()).isEqualTo(json(submitted.body()).path("id").asText());
+        }
+    }
+
+    @Test
     void theRetryScheduleIsConfigurableAndTheGeneratedSecretIsInStandardWebhooksForm() throws Exception {
         try (MockWebServer receiver = new MockWebServer();
              TestServer server = TestServer.start("--allow-hosts", "127.0.0.1",

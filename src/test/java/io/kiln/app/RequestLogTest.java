@@ -109,10 +109,12 @@ class RequestLogTest {
                     assertThat(l.path("mdc").path("requestId").asText()).isEqualTo("client-req-42");
                     assertThat(fields(l)).containsEntry("jobId", jobId);
                 });
-        assertThat(all).as("the worker's lines carry the job id").anySatisfy(l -> {
-            assertThat(l.path("mdc").path("jobId").asText()).isEqualTo(jobId);
-            assertThat(l.path("formattedMessage").asText()).contains("success");
-        });
+        assertThat(all).as("the worker's lines carry the job id and the id of the request that made the job")
+                .anySatisfy(l -> {
+                    assertThat(l.path("mdc").path("jobId").asText()).isEqualTo(jobId);
+                    assertThat(l.path("mdc").path("requestId").asText()).isEqualTo("client-req-42");
+                    assertThat(l.path("formattedMessage").asText()).contains("success");
+                });
         assertThat(all).allSatisfy(l -> assertThat(l.path("level").asText()).isNotEmpty());
     }
 
