@@ -13,9 +13,10 @@ COPY packaging packaging
 RUN mvn -B -q package -DskipTests \
  && mkdir /dist && tar -xzf target/kiln-*.tar.gz -C /dist --strip-components=1
 # java.se is every java.* module; the jdk.* ones are what the libraries reach for (elliptic-curve TLS to
-# S3 and PostgreSQL, extra charsets and locales for documents, Unsafe for Caffeine, process metrics)
+# S3 and PostgreSQL, extra charsets and locales for documents, Unsafe for Caffeine, process metrics);
+# --strip-java-debug-attributes, not --strip-debug, which also needs binutils' objcopy
 RUN jlink --add-modules java.se,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.charsets,jdk.localedata,jdk.unsupported,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.net \
-      --strip-debug --no-man-pages --no-header-files --output /jre
+      --strip-java-debug-attributes --no-man-pages --no-header-files --output /jre
 
 # ---- runtime ----
 FROM debian:bookworm-slim

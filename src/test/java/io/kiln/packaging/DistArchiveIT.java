@@ -66,6 +66,9 @@ class DistArchiveIT {
         for (String testOnly : TEST_ONLY) {
             assertThat(jars).as("no test-scoped jar in lib/").noneMatch(j -> j.startsWith(testOnly));
         }
+        // the same jars ./kiln serve runs with (copy-dependencies' runtime scope): the two resolutions agree
+        assertThat(jars).filteredOn(j -> !j.matches("kiln-.*\\.jar"))
+                .containsExactlyElementsOf(jarNames(Path.of(System.getProperty("kiln.runtime.lib"))));
         assertThat(jars).as("one version of each Prometheus client module")
                 .filteredOn(j -> j.startsWith("prometheus-metrics-")).allMatch(j -> j.endsWith("-1.7.0.jar"));
 
