@@ -34,14 +34,22 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /jre /opt/java
 COPY --from=build /dist /opt/kiln
-RUN useradd --system --uid 10001 --user-group --home-dir /data --shell /usr/sbin/nologin kiln \
+# Chromium's own sandbox needs user namespaces, which a container's default seccomp profile and capabilities
+# deny to a non-root user (and its setuid helper, chromium-sandbox, fails the same way): the headless shell
+# runs without it, under a name that still says headless shell; the container is the sandbox
+RUN mkdir -p /usr/local/lib/kiln \
+ && printf '#!/bin/sh\nexec /usr/lib/chromium/chromium-headless-shell --no-sandbox "$@"\n' \
+      > /usr/local/lib/kiln/chromium-headless-shell \
+ && chmod 755 /usr/local/lib/kiln/chromium-headless-shell
+RUN useradd --uid 10001 --user-group --no-create-home --home-dir /data --shell /usr/sbin/nologin kiln \
  && install -d -o kiln -g kiln /data /etc/kiln
 ENV JAVA_HOME=/opt/java \
     PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/data \
     KILN_BIND=0.0.0.0 \
     KILN_DATA=/data \
-    KILN_CDS_FILE=/data/kiln.jsa
+    KILN_CDS_FILE=/data/kiln.jsa \
+    KILN_CHROMIUM=/usr/local/lib/kiln/chromium-headless-shell
 USER kiln
 VOLUME /data
 EXPOSE 8080

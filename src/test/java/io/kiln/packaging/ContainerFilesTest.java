@@ -36,6 +36,10 @@ class ContainerFilesTest {
         assertThat(env(runtime)).containsEntry("JAVA_HOME", "/opt/java").containsEntry("KILN_BIND", "0.0.0.0")
                 .containsEntry("KILN_DATA", "/data");
         assertThat(runtime.arguments("ENTRYPOINT")).singleElement().asString().contains("/opt/kiln/bin/kiln");
+        // the wrapper without Chromium's sandbox keeps the name by which Kiln knows a headless shell
+        assertThat(env(runtime).get("KILN_CHROMIUM")).endsWith("/chromium-headless-shell");
+        assertThat(String.join("\n", runtime.arguments("RUN"))).contains("--no-sandbox")
+                .contains("> " + env(runtime).get("KILN_CHROMIUM"));
     }
 
     @Test
