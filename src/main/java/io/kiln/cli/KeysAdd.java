@@ -26,11 +26,8 @@ final class KeysAdd implements Callable<Integer> {
     @Mixin
     KeyPlace place;
 
-    @Option(names = "--tenant", description = "tenant that owns the key's jobs (default: default)")
-    String tenant = "default";
-
-    @Option(names = "--credits", description = "credit balance of the key")
-    Long credits;
+    @Mixin
+    KeyOwner owner;
 
     @Option(names = "--rps", description = "requests a second the key may make, on all nodes together")
     Integer rps;
@@ -49,7 +46,7 @@ final class KeysAdd implements Callable<Integer> {
         KilnConfig config = place.config(parent.env());
         try (Database db = KeyPlace.open(config)) {
             IssuedKey key = new JdbcKeyStore(db.dataSource(), Clock.systemUTC())
-                    .add(tenant, credits == null ? OptionalLong.empty() : OptionalLong.of(credits), limits);
+                    .add(owner.tenant, owner.creditBalance(), limits);
             System.out.println("added a key for tenant " + key.principal().tenant() + " to the database (id "
                     + key.principal().keyId() + ", limits: " + limits.describe() + "); it is shown once:");
             System.out.println(key.key());
