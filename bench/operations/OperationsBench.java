@@ -50,6 +50,8 @@ public class OperationsBench {
                 new Op("protect", Map.of("userPassword", "bench"), pdf),
                 new Op("split", Map.of("pages", "1-50,51-"), pdf),
                 new Op("txt", Map.of(), pdf),
+                new Op("text-json", Map.of("words", "true"), pdf),
+                new Op("xlsx", Map.of(), pdf),
                 new Op("compress", Map.of(), pdf),
                 new Op("redact", Map.of("text", "culture"), pdf),
                 new Op("pdfa", Map.of(), pdf)));
