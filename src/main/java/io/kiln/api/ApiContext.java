@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** What the native routes share: the services they call and the request-independent settings. */
 public record ApiContext(JobService jobs, Auth auth, JobView view, JobRequestReader reader, SignedLinks links,
-                         Clock clock, Duration maxWait, Optional<String> publicUrl, Duration syncTaskTimeout) {
+                         Clock clock, Duration maxWait, Optional<String> publicUrl, Duration syncTaskTimeout,
+                         TrustedProxies proxies) {
 
     /**
      * {@code req} as a request whose caller waits on the line for the result (the vendors'
@@ -36,9 +37,12 @@ public record ApiContext(JobService jobs, Auth auth, JobView view, JobRequestRea
                 req.uploads());
     }
 
-    /** The base URL links are built on: configured, or the one the client used. */
+    /**
+     * The base URL links are built on: {@code --public-url}; else the scheme and host a trusted
+     * proxy forwarded; else the ones the client used.
+     */
     public String baseUrl(Context ctx) {
-        return publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        return publicUrl.or(() -> proxies.forwardedBase(ctx)).orElseGet(() -> ctx.scheme() + "://" + ctx.host());
     }
 
     public Map<String, Object> render(Context ctx, Job job) {

@@ -3,6 +3,7 @@ package io.kiln.app;
 import io.javalin.Javalin;
 import io.kiln.api.AccountRoute;
 import io.kiln.api.AccessLog;
+import io.kiln.api.TrustedProxies;
 import io.kiln.api.ApiContext;
 import io.kiln.api.Auth;
 import io.kiln.api.GuessLimit;
@@ -205,7 +206,8 @@ public final class Kiln implements AutoCloseable {
         jobs.onRemoval(job -> deliveries.deleteForJob(job.tenant(), job.id()));
         var tenants = new KeyTenants(keys, databaseKeys, credits, new RequestWindows(database.dataSource(), clock));
         var api = new ApiContext(jobs, new Auth(tenants), view, new JobRequestReader(files, new OwnLinks(links, files, clock)),
-                links, clock, config.http().maxWait(), config.http().publicUrl(), config.jobs().syncTaskTimeout());
+                links, clock, config.http().maxWait(), config.http().publicUrl(), config.jobs().syncTaskTimeout(),
+                trustedProxies(config.http().trustedProxies()));
         var pdfCo = new PdfCoRoutes(api, config.dialects().pdfCoPrefix(), config.http().maxWait());
         var pdfRest = new PdfRestRoutes(api, config.dialects().pdfRestPrefix(),
                 !config.dialects().pdfRestPrefix().equals(config.dialects().convertApiPrefix()));
@@ -368,6 +370,14 @@ public final class Kiln implements AutoCloseable {
                 o.maxTasksPerProcess(),
                 config.jobs().taskTimeout(), o.queueTimeout(), defaults.workDir(), defaults.firstPort(),
                 o.memoryLimitBytes());
+    }
+
+    private static TrustedProxies trustedProxies(List<String> entries) {
+        try {
+            return TrustedProxies.parse(entries);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--trusted-proxies: " + e.getMessage());
+        }
     }
 
     private static AddressPolicy allowList(List<String> hosts) {

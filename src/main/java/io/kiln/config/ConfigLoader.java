@@ -24,7 +24,10 @@ public final class ConfigLoader {
                 Values.integer(raw.source(Setting.PORT), raw.get(Setting.PORT), 0, 65535),
                 Values.size(raw.source(Setting.MAX_UPLOAD), raw.get(Setting.MAX_UPLOAD)),
                 Values.duration(raw.source(Setting.MAX_WAIT), raw.get(Setting.MAX_WAIT)),
-                raw.explicit(Setting.PUBLIC_URL).map(u -> u.replaceAll("/+$", "")));
+                raw.explicit(Setting.PUBLIC_URL).map(u -> u.replaceAll("/+$", "")),
+                raw.explicit(Setting.TRUSTED_PROXIES)
+                        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList())
+                        .orElse(List.of()));
         var jobs = new KilnConfig.Jobs(
                 Values.duration(raw.source(Setting.JOB_TTL), raw.get(Setting.JOB_TTL)),
                 raw.explicit(Setting.WORKERS)

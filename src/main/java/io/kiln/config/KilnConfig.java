@@ -39,7 +39,8 @@ public record KilnConfig(Http http, Jobs jobs, Storage storage, Security securit
     }
 
     /** Where and how HTTP is served. {@code bind} empty means "decide from whether keys exist". */
-    public record Http(String bind, int port, long maxUploadBytes, Duration maxWait, Optional<String> publicUrl) {
+    public record Http(String bind, int port, long maxUploadBytes, Duration maxWait, Optional<String> publicUrl,
+                       List<String> trustedProxies) {
     }
 
     /** Job execution and lifetime. */

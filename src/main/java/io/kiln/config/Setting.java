@@ -41,6 +41,7 @@ public enum Setting {
     PDFREST_PREFIX("pdfrest-prefix", "", "path the pdfRest dialect is served under (default: the root)"),
     CONVERTAPI_POLL_WAIT("convertapi-poll-wait", "5s", "how long ConvertAPI's GET /job/{id} holds a poll of an unfinished job"),
     PUBLIC_URL("public-url", "", "base URL used in links (default: from the request)"),
+    TRUSTED_PROXIES("trusted-proxies", "", "addresses or CIDR ranges of reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host links follow (default: none, the headers are ignored)"),
     DRAIN_TIMEOUT("drain-timeout", "30s", "on SIGTERM, how long running jobs may finish before the rest are handed back to the queue (new jobs are refused meanwhile)"),
     LEASE("lease", "30s", "how long a worker's claim on a job lasts without a heartbeat"),
     CREDITS_PER_PAGE("credits-per-page", "1", "credits a conversion costs per output page"),

@@ -9,9 +9,9 @@ import java.util.Arrays;
  * full-length prefix. IPv4 and IPv6 blocks never contain each other's addresses: callers unwrap
  * IPv4-mapped IPv6 addresses first (see {@link IpLiterals#canonical}).
  */
-record IpRange(byte[] network, int prefix) {
+public record IpRange(byte[] network, int prefix) {
 
-    IpRange {
+    public IpRange {
         network = network.clone();
         if (prefix < 0 || prefix > network.length * 8) {
             throw new IllegalArgumentException("prefix /" + prefix + " is out of range");
@@ -19,7 +19,7 @@ record IpRange(byte[] network, int prefix) {
     }
 
     /** Parses {@code address} or {@code address/prefix}; the reason is a one-line sentence. */
-    static IpRange parse(String text) {
+    public static IpRange parse(String text) {
         int slash = text.indexOf('/');
         String addressText = slash < 0 ? text : text.substring(0, slash);
         InetAddress address = IpLiterals.parse(addressText)
@@ -43,7 +43,7 @@ record IpRange(byte[] network, int prefix) {
         return range;
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         return matches(IpLiterals.canonical(address).getAddress());
     }
 
